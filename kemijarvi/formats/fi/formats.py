@@ -1,0 +1,13 @@
+# Finnish formats as Finnish public services print them: 27.11.2026, 1 234,5.
+DATE_FORMAT = "j.n.Y"
+SHORT_DATE_FORMAT = "j.n.Y"
+DATETIME_FORMAT = "j.n.Y \\k\\l\\o G.i"
+SHORT_DATETIME_FORMAT = "j.n.Y G.i"
+MONTH_DAY_FORMAT = "j.n."
+YEAR_MONTH_FORMAT = "n/Y"
+DATE_INPUT_FORMATS = ["%d.%m.%Y", "%d.%m.%y", "%Y-%m-%d"]
+DATETIME_INPUT_FORMATS = ["%d.%m.%Y %H.%M", "%d.%m.%Y %H:%M", "%Y-%m-%d %H:%M"]
+FIRST_DAY_OF_WEEK = 1
+DECIMAL_SEPARATOR = ","
+THOUSAND_SEPARATOR = "\xa0"
+NUMBER_GROUPING = 3

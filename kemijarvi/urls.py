@@ -1,0 +1,20 @@
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("strategy.urls")),
+    path("", include("indicators.urls")),
+    path("", include("reports.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    # /kirjaudu/, /kirjaudu-ulos/
+    path("kirjaudu/", auth_views.LoginView.as_view(), name="login"),
+    path("kirjaudu-ulos/", auth_views.LogoutView.as_view(), name="logout"),
+    path("hallinta/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,99 @@
+"""The fixed cast and shared fixtures of the test suite."""
+
+from django.contrib.auth.models import Group
+from django.utils import translation
+
+import pytest
+
+from strategy import roles
+from strategy.loader import load_strategy_file
+from strategy.models import Department, User
+
+
+@pytest.fixture(autouse=True)
+def _plain_static_files(settings):
+    # The manifest storage of production needs collectstatic; tests need not.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {
+            "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        },
+    }
+    # Production redirects to HTTPS; the test client speaks plain HTTP.
+    settings.SECURE_SSL_REDIRECT = False
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _finnish_by_default():
+    with translation.override("fi"):
+        yield
+
+
+@pytest.fixture
+def strategy(db):
+    return load_strategy_file().strategy
+
+
+def _user(username: str, *groups: str, departments=(), **extra) -> User:
+    user = User.objects.create_user(
+        username=username, password="salasana-123", first_name=username.title(), **extra
+    )
+    for name in groups:
+        user.groups.add(Group.objects.get(name=name))
+    for department in departments:
+        department.members.add(user)
+    return user
+
+
+@pytest.fixture
+def technical(db):
+    return Department.objects.create(
+        name="Tekniset palvelut", name_en="Technical services"
+    )
+
+
+@pytest.fixture
+def education(db):
+    return Department.objects.create(
+        name="Sivistyspalvelut", name_en="Education services"
+    )
+
+
+@pytest.fixture
+def recorder(technical):
+    """Staff of the department that owns the test indicators."""
+    return _user("kirjaaja", roles.RECORDERS, departments=[technical])
+
+
+@pytest.fixture
+def other_recorder(education):
+    """Staff of another department."""
+    return _user("toinen", roles.RECORDERS, departments=[education])
+
+
+@pytest.fixture
+def coordinator(db):
+    return _user("koordinaattori", roles.COORDINATORS)
+
+
+@pytest.fixture
+def mayors_office(db):
+    return _user("kansliapaallikko", roles.MAYORS_OFFICE)
+
+
+@pytest.fixture
+def councillor(db):
+    return _user("valtuutettu", roles.COUNCILLORS)
+
+
+@pytest.fixture
+def superuser(db):
+    return User.objects.create_superuser("paakayttaja", password="salasana-123")
+
+
+@pytest.fixture
+def english(client):
+    """Switch the client to English the way a visitor does."""
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    return client
