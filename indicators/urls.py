@@ -1,3 +1,30 @@
+from django.urls import path
+
+from . import entry_views, views
+
 app_name = "indicators"
 
-urlpatterns = []
+urlpatterns = [
+    # /mittarit/: public progress pages (views.py)
+    path("mittarit/", views.indicator_list, name="list"),
+    path("mittarit/<int:pk>/", views.indicator_detail, name="detail"),
+    path("lukuohje/", views.how_to_read, name="how_to_read"),
+    # /omat/, /mittarit/<pk>/kirjaa/, /kirjaukset/: staff entry (entry_views.py)
+    path("omat/", entry_views.mine, name="mine"),
+    path(
+        "mittarit/<int:pk>/kirjaa/", entry_views.reading_create, name="reading_create"
+    ),
+    path(
+        "mittarit/<int:pk>/tila/", entry_views.status_override, name="status_override"
+    ),
+    path(
+        "kirjaukset/<int:pk>/muokkaa/",
+        entry_views.reading_update,
+        name="reading_update",
+    ),
+    path(
+        "kirjaukset/<int:pk>/peru/",
+        entry_views.reading_withdraw,
+        name="reading_withdraw",
+    ),
+]

@@ -1,0 +1,391 @@
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from simple_history.models import HistoricalRecords
+
+from strategy.i18n import Translated
+from strategy.models import Department, Measure, Strategy, SuccessFactor
+
+from . import periods, status
+
+
+class Kind(models.TextChoices):
+    NUMERIC = "numeric", _("numeerinen")
+    QUALITATIVE = "qualitative", _("laadullinen")
+
+
+class Direction(models.TextChoices):
+    INCREASE = status.INCREASE, _("suurempi on parempi")
+    DECREASE = status.DECREASE, _("pienempi on parempi")
+    HOLD = status.HOLD, _("pidetään tasolla")
+
+
+class Frequency(models.TextChoices):
+    YEARLY = periods.YEARLY, _("vuosittain")
+    QUARTERLY = periods.QUARTERLY, _("neljännesvuosittain")
+    MONTHLY = periods.MONTHLY, _("kuukausittain")
+
+
+# The statuses staff may choose for a qualitative assessment.
+QUALITATIVE_CHOICES = [
+    (s.value, s.label) for s in status.ORDER if s != status.Status.NO_DATA
+]
+
+
+class IndicatorQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Internal indicators only for logged-in users (DESIGN.md)."""
+        if user.is_authenticated:
+            return self
+        return self.filter(is_public=True)
+
+    def public(self):
+        return self.filter(is_public=True)
+
+    def active(self):
+        return self.filter(is_active=True)
+
+    def owned_by(self, user):
+        """Indicators of the departments the user belongs to."""
+        return self.filter(department__members=user)
+
+
+class Indicator(models.Model):
+    """A mittari: what is measured, against what plan, by whom."""
+
+    strategy = models.ForeignKey(
+        Strategy, on_delete=models.PROTECT, related_name="indicators"
+    )
+    name = models.CharField(_("nimi"), max_length=200)
+    name_en = models.CharField(_("nimi (en)"), max_length=200, blank=True)
+    description = models.TextField(
+        _("kuvaus"), blank=True, help_text=_("Mitä mitataan ja miksi.")
+    )
+    description_en = models.TextField(_("kuvaus (en)"), blank=True)
+    kind = models.CharField(
+        _("laji"), max_length=12, choices=Kind.choices, default=Kind.NUMERIC
+    )
+    unit = models.CharField(_("yksikkö"), max_length=40, blank=True)
+    unit_en = models.CharField(_("yksikkö (en)"), max_length=40, blank=True)
+    decimals = models.PositiveSmallIntegerField(
+        _("desimaaleja"),
+        default=0,
+        validators=[MaxValueValidator(4)],
+        help_text=_("Montako desimaalia lukemassa saa olla (0–4)."),
+    )
+    direction = models.CharField(
+        _("suunta"),
+        max_length=10,
+        choices=Direction.choices,
+        default=Direction.INCREASE,
+    )
+    baseline_value = models.DecimalField(
+        _("lähtötaso"), max_digits=18, decimal_places=4, null=True, blank=True
+    )
+    baseline_year = models.PositiveSmallIntegerField(
+        _("lähtötason vuosi"), null=True, blank=True
+    )
+    target_value = models.DecimalField(
+        _("tavoitetaso"), max_digits=18, decimal_places=4, null=True, blank=True
+    )
+    target_year = models.PositiveSmallIntegerField(
+        _("tavoitevuosi"), null=True, blank=True
+    )
+    frequency = models.CharField(
+        _("seurantatiheys"),
+        max_length=10,
+        choices=Frequency.choices,
+        default=Frequency.YEARLY,
+    )
+    data_source = models.CharField(_("tietolähde"), max_length=300, blank=True)
+    data_source_en = models.CharField(_("tietolähde (en)"), max_length=300, blank=True)
+    source_url = models.URLField(_("tietolähteen osoite"), blank=True)
+    external_id = models.CharField(
+        _("ulkoinen tunniste"),
+        max_length=100,
+        blank=True,
+        help_text=_("Esimerkiksi Sotkanet-indikaattorin numero."),
+    )
+    department = models.ForeignKey(
+        Department,
+        on_delete=models.PROTECT,
+        related_name="indicators",
+        verbose_name=_("vastuutoimiala"),
+    )
+    measures = models.ManyToManyField(
+        Measure, related_name="indicators", verbose_name=_("toimenpiteet")
+    )
+    success_factors = models.ManyToManyField(
+        SuccessFactor,
+        blank=True,
+        related_name="indicators",
+        verbose_name=_("menestystekijät"),
+    )
+    is_public = models.BooleanField(
+        _("julkinen"),
+        default=True,
+        help_text=_("Sisäiset mittarit näkyvät vain kirjautuneille."),
+    )
+    is_active = models.BooleanField(
+        _("käytössä"),
+        default=True,
+        help_text=_("Poistuneelle mittarille ei enää kirjata lukemia."),
+    )
+    is_demo = models.BooleanField(
+        _("esimerkkiaineistoa"),
+        default=False,
+        help_text=_("Keksitty esittelyaineisto; sivut näyttävät siitä merkinnän."),
+    )
+    status_override = models.CharField(
+        _("koordinaattorin asettama tila"),
+        max_length=12,
+        choices=QUALITATIVE_CHOICES,
+        blank=True,
+    )
+    override_justification = models.TextField(
+        _("perustelu tilan muutokselle"), blank=True
+    )
+    created_at = models.DateTimeField(_("luotu"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("muutettu"), auto_now=True)
+
+    objects = IndicatorQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[measures, success_factors])
+
+    name_i18n = Translated("name")
+    description_i18n = Translated("description")
+    unit_i18n = Translated("unit")
+    data_source_i18n = Translated("data_source")
+
+    class Meta:
+        verbose_name = _("mittari")
+        verbose_name_plural = _("mittarit")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(status_override="")
+                | models.Q(override_justification=""),
+                name="indicator_justification_only_with_override",
+                violation_error_message=_(
+                    "Perustelu kuuluu vain koordinaattorin asettamalle tilalle."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status_override="")
+                | ~models.Q(override_justification=""),
+                name="indicator_override_needs_justification",
+                violation_error_message=_(
+                    "Tilan muuttaminen käsin vaatii kirjallisen perustelun."
+                ),
+            ),
+        ]
+        indexes = [
+            # /omat/ lists a department's active indicators.
+            models.Index(
+                fields=["department", "is_active"], name="indicator_dept_active"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("indicators:detail", args=[self.pk])
+
+    @property
+    def is_numeric(self) -> bool:
+        return self.kind == Kind.NUMERIC
+
+    @property
+    def step(self) -> Decimal:
+        """The smallest step a reading may take (1, 0.1, 0.01 …)."""
+        return Decimal(1).scaleb(-self.decimals)
+
+    def clean(self):
+        errors = {}
+        if self.is_numeric:
+            if not self.unit:
+                errors["unit"] = _("Numeerisella mittarilla on oltava yksikkö.")
+            for field in ("baseline", "target"):
+                value = getattr(self, f"{field}_value")
+                year = getattr(self, f"{field}_year")
+                if (value is None) != (year is None):
+                    errors[f"{field}_year"] = _(
+                        "Anna sekä arvo että vuosi, tai jätä molemmat tyhjiksi."
+                    )
+        if (
+            self.baseline_year
+            and self.target_year
+            and self.target_year <= self.baseline_year
+        ):
+            errors["target_year"] = _(
+                "Tavoitevuoden on oltava lähtötason vuoden jälkeen."
+            )
+        if self.source_url:
+            try:
+                URLValidator(schemes=["http", "https"])(self.source_url)
+            except ValidationError as exc:
+                errors["source_url"] = exc.messages
+        if self.status_override and not self.override_justification.strip():
+            errors["override_justification"] = _(
+                "Tilan muuttaminen käsin vaatii kirjallisen perustelun."
+            )
+        if not self.status_override and self.override_justification.strip():
+            errors["status_override"] = _("Valitse tila, jota perustelu koskee.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class AnnualTarget(models.Model):
+    """Vuositavoite: the budget's yearly step toward the indicator's target."""
+
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.CASCADE, related_name="annual_targets"
+    )
+    year = models.PositiveSmallIntegerField(_("vuosi"))
+    value = models.DecimalField(_("tavoite"), max_digits=18, decimal_places=4)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("vuositavoite")
+        verbose_name_plural = _("vuositavoitteet")
+        ordering = ["indicator", "year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "year"], name="annualtarget_one_per_year"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.indicator} {self.year}: {self.value}"
+
+    def clean(self):
+        strategy = self.indicator.strategy if self.indicator_id else None
+        if strategy and not strategy.start_year <= self.year <= strategy.end_year:
+            raise ValidationError(
+                {
+                    "year": _("Vuoden on oltava strategiakaudella %(start)s–%(end)s.")
+                    % {"start": strategy.start_year, "end": strategy.end_year}
+                }
+            )
+
+
+class ReadingQuerySet(models.QuerySet):
+    def valid(self):
+        """Readings that count: not withdrawn."""
+        return self.filter(withdrawn_at__isnull=True)
+
+    def latest_first(self):
+        return self.order_by("-period_end")
+
+    def as_of(self, cutoff):
+        """Readings for periods that had ended by the cut-off date."""
+        return self.filter(period_end__lte=cutoff)
+
+
+class Reading(models.Model):
+    """Mittaustulos tai arvio: one period's value or assessment of an indicator."""
+
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.PROTECT, related_name="readings"
+    )
+    year = models.PositiveSmallIntegerField(_("vuosi"))
+    part = models.PositiveSmallIntegerField(
+        _("jakso"),
+        default=0,
+        validators=[MinValueValidator(0), MaxValueValidator(12)],
+        help_text=_("0 = koko vuosi, 1–4 = neljännes, 1–12 = kuukausi."),
+    )
+    # Derived from year and part on save; queries by date ("as of the cut-off")
+    # and "latest reading" need it as a column.
+    period_end = models.DateField(_("jakso päättyy"), editable=False)
+    value = models.DecimalField(
+        _("arvo"), max_digits=18, decimal_places=4, null=True, blank=True
+    )
+    qualitative_status = models.CharField(
+        _("arvioitu tila"), max_length=12, choices=QUALITATIVE_CHOICES, blank=True
+    )
+    narrative = models.TextField(
+        _("arvio tai selitys"),
+        blank=True,
+        help_text=_(
+            "Laadullisen mittarin arvio. Numeerisella mittarilla selitys, "
+            "jos tulos jää tavoitteesta."
+        ),
+    )
+    evidence = models.TextField(
+        _("lähde tai peruste"),
+        blank=True,
+        help_text=_("Mistä luku tai arvio on peräisin."),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("kirjaaja"),
+    )
+    created_at = models.DateTimeField(_("kirjattu"), default=timezone.now)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("viimeksi muuttanut"),
+    )
+    updated_at = models.DateTimeField(_("muutettu"), default=timezone.now)
+    # Optimistic locking: a save must name the version it was based on.
+    version = models.PositiveIntegerField(_("versio"), default=1)
+    withdrawn_at = models.DateTimeField(_("peruttu"), null=True, blank=True)
+    withdrawn_reason = models.TextField(_("perumisen syy"), blank=True)
+
+    objects = ReadingQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("mittaustulos")
+        verbose_name_plural = _("mittaustulokset")
+        ordering = ["indicator", "period_end"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "year", "part"],
+                condition=models.Q(withdrawn_at__isnull=True),
+                name="reading_one_per_period",
+                violation_error_message=_("Tälle jaksolle on jo kirjattu tulos."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(part__lte=12),
+                name="reading_part_in_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(value__isnull=False)
+                | ~models.Q(qualitative_status=""),
+                name="reading_has_value_or_status",
+            ),
+        ]
+        indexes = [
+            # Latest reading per indicator, and readings as of a cut-off date.
+            models.Index(
+                fields=["indicator", "period_end"], name="reading_indicator_end"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.indicator} {self.period}"
+
+    def save(self, *args, **kwargs):
+        self.period_end = self.period.end
+        super().save(*args, **kwargs)
+
+    @property
+    def period(self) -> periods.Period:
+        return periods.Period(self.indicator.frequency, self.year, self.part)
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.withdrawn_at is not None

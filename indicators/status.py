@@ -1,0 +1,180 @@
+"""The status rule: how the portal judges an indicator's progress.
+
+This is the one place where status is decided; the public "how to read these
+pages" page prints these constants, so the explanation cannot drift from the
+code.
+
+Numeric indicators
+    The latest reading is compared with the *planned value* for its year:
+
+    1. the explicit annual target (vuositavoite) for that year, if there is one;
+    2. else the straight line from the baseline (value, year) to the target
+       (value, year); before the baseline year the baseline, after the target
+       year the target;
+    3. else, with a target but no baseline, the target itself.
+
+    With no target and no annual target there is nothing to compare with, and
+    the status is "no data" (ei tietoa).
+
+    The *scale* of an indicator is the whole change the strategy plans (target
+    minus baseline). Without a baseline, or with no planned change, it is the
+    planned value itself. Shortfalls are measured as a share of that scale, so
+    one rule fits euros, per cents and head counts alike:
+
+    - achieved: the reading meets or beats the final target (in the good
+      direction);
+    - on track: the reading meets the planned value, or falls short of it by at
+      most ON_TRACK_SLACK of the scale (a small tolerance, because yearly
+      figures wobble);
+    - at risk: falls short by at most AT_RISK_SLACK of the scale;
+    - off track: falls short by more.
+
+    "Hold" indicators (pidetään tasolla) aim to stay at the target level: the
+    distance from the planned value in either direction counts, measured
+    against the planned value; HOLD_ON_TRACK_SLACK and HOLD_AT_RISK_SLACK set the
+    bands. A hold indicator within its band at or after the target year is
+    achieved.
+
+Qualitative indicators
+    The status is the one the responsible staff chose with their assessment.
+
+Either kind
+    No reading: "no data". A coordinator may override the computed status, but
+    only with a written justification; the pages then show both.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+# Shares of the scale (see the module docstring).
+ON_TRACK_SLACK = Decimal("0.05")
+AT_RISK_SLACK = Decimal("0.25")
+HOLD_ON_TRACK_SLACK = Decimal("0.05")
+HOLD_AT_RISK_SLACK = Decimal("0.15")
+
+
+class Status(models.TextChoices):
+    ACHIEVED = "achieved", _("saavutettu")
+    ON_TRACK = "on_track", _("etenee tavoitteen mukaisesti")
+    AT_RISK = "at_risk", _("riskissä")
+    OFF_TRACK = "off_track", _("ei etene tavoitteen mukaisesti")
+    NO_DATA = "no_data", _("ei tietoa")
+
+
+# A symbol per status, so status is never told by colour alone.
+ICONS = {
+    Status.ACHIEVED: "✔",
+    Status.ON_TRACK: "➜",
+    Status.AT_RISK: "!",
+    Status.OFF_TRACK: "✖",
+    Status.NO_DATA: "–",
+}
+
+# Order for summaries: best first.
+ORDER = [
+    Status.ACHIEVED,
+    Status.ON_TRACK,
+    Status.AT_RISK,
+    Status.OFF_TRACK,
+    Status.NO_DATA,
+]
+
+INCREASE = "increase"
+DECREASE = "decrease"
+HOLD = "hold"
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """The computed status and what it was computed from."""
+
+    status: Status
+    planned: Decimal | None = None  # the planned value for the reading's year
+    value: Decimal | None = None  # the reading compared
+    year: int | None = None
+
+
+def planned_value(indicator, year: int, targets: dict[int, Decimal]) -> Decimal | None:
+    """The value the plan expects for ``year`` (rules 1–3 of the docstring)."""
+    if year in targets:
+        return targets[year]
+    target, target_year = indicator.target_value, indicator.target_year
+    baseline, baseline_year = indicator.baseline_value, indicator.baseline_year
+    if target is None:
+        return None
+    if baseline is None or baseline_year is None or target_year is None:
+        return target
+    if year >= target_year or target_year <= baseline_year:
+        return target
+    if year <= baseline_year:
+        return baseline
+    share = Decimal(year - baseline_year) / Decimal(target_year - baseline_year)
+    return baseline + (target - baseline) * share
+
+
+def scale(indicator, planned: Decimal) -> Decimal:
+    """The size of change against which shortfalls are measured."""
+    if indicator.baseline_value is not None and indicator.target_value is not None:
+        change = abs(indicator.target_value - indicator.baseline_value)
+        if change:
+            return change
+    return abs(planned) or Decimal(1)
+
+
+def assess_numeric(indicator, value: Decimal | None, year: int, targets) -> Assessment:
+    """Status of a numeric value recorded for ``year``."""
+    if value is None:
+        return Assessment(Status.NO_DATA)
+    planned = planned_value(indicator, year, targets)
+    if planned is None:
+        return Assessment(Status.NO_DATA, value=value, year=year)
+    found = {"planned": planned, "value": value, "year": year}
+    if indicator.direction == HOLD:
+        return Assessment(_hold_status(indicator, value, planned, year), **found)
+
+    sign = Decimal(1) if indicator.direction == INCREASE else Decimal(-1)
+    target = indicator.target_value
+    if target is not None and sign * (value - target) >= 0:
+        return Assessment(Status.ACHIEVED, **found)
+    shortfall = sign * (planned - value)
+    size = scale(indicator, planned)
+    if shortfall <= ON_TRACK_SLACK * size:
+        return Assessment(Status.ON_TRACK, **found)
+    if shortfall <= AT_RISK_SLACK * size:
+        return Assessment(Status.AT_RISK, **found)
+    return Assessment(Status.OFF_TRACK, **found)
+
+
+def _hold_status(indicator, value: Decimal, planned: Decimal, year: int) -> Status:
+    deviation = abs(value - planned)
+    size = abs(planned) or Decimal(1)
+    if deviation <= HOLD_ON_TRACK_SLACK * size:
+        target_year = indicator.target_year
+        if target_year is not None and year >= target_year:
+            return Status.ACHIEVED
+        return Status.ON_TRACK
+    if deviation <= HOLD_AT_RISK_SLACK * size:
+        return Status.AT_RISK
+    return Status.OFF_TRACK
+
+
+def assess(indicator, latest, targets: dict[int, Decimal]) -> Assessment:
+    """The computed status of an indicator from its latest reading.
+
+    ``latest`` is the latest valid (not withdrawn) reading or None; ``targets``
+    maps years to annual target values.
+    """
+    if latest is None:
+        return Assessment(Status.NO_DATA)
+    if indicator.kind == "qualitative":
+        status = Status(latest.qualitative_status or Status.NO_DATA)
+        return Assessment(status, year=latest.year)
+    return assess_numeric(indicator, latest.value, latest.year, targets)
+
+
+def needs_explanation(status: Status) -> bool:
+    """A numeric reading that leaves the indicator here must say why."""
+    return status in (Status.AT_RISK, Status.OFF_TRACK)

@@ -1,0 +1,37 @@
+from decimal import Decimal
+
+from django import template
+from django.utils.formats import number_format
+
+from indicators.status import ICONS, Status
+
+register = template.Library()
+
+
+@register.inclusion_tag("indicators/includes/status_badge.html")
+def status_badge(status):
+    """Status as colour, symbol and word together (never colour alone)."""
+    status = Status(status or Status.NO_DATA)
+    return {"status": status, "icon": ICONS[status], "label": status.label}
+
+
+@register.filter
+def number(value, decimals=None):
+    """A number in Finnish format: 1 234,5 (grouped, decimal comma)."""
+    if value is None or value == "":
+        return ""
+    if decimals is None:
+        decimals = 0
+    return number_format(
+        Decimal(value), decimal_pos=int(decimals), use_l10n=True, force_grouping=True
+    )
+
+
+@register.simple_tag
+def reading_value(indicator, value):
+    """A value with the indicator's decimals and unit: "12,5 %"."""
+    if value is None:
+        return "–"
+    text = number(value, indicator.decimals)
+    unit = indicator.unit_i18n
+    return f"{text}\xa0{unit}" if unit else text
