@@ -97,3 +97,81 @@ def english(client):
     """Switch the client to English the way a visitor does."""
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     return client
+
+
+@pytest.fixture
+def make_indicator(strategy, technical):
+    """Factory: a public numeric indicator of Tekniset palvelut under measure 1.1."""
+    from decimal import Decimal
+
+    from indicators.models import Indicator
+    from strategy.models import Measure
+
+    def make(measures=None, **fields) -> "Indicator":
+        defaults = {
+            "strategy": strategy,
+            "name": "Kevyen liikenteen väylät",
+            "name_en": "Cycle and footpaths",
+            "description": "Kunnossapidettyjen kevyen liikenteen väylien pituus.",
+            "unit": "km",
+            "decimals": 1,
+            "direction": "increase",
+            "baseline_value": Decimal("100"),
+            "baseline_year": 2023,
+            "target_value": Decimal("150"),
+            "target_year": 2028,
+            "frequency": "yearly",
+            "data_source": "Kaupungin katurekisteri",
+            "department": technical,
+        }
+        defaults.update(fields)
+        indicator = Indicator.objects.create(**defaults)
+        if measures is None:
+            measures = [Measure.objects.get(focus_area__number=1, order=2)]
+        indicator.measures.set(measures)
+        return indicator
+
+    return make
+
+
+@pytest.fixture
+def indicator(make_indicator):
+    return make_indicator()
+
+
+@pytest.fixture
+def qualitative_indicator(make_indicator):
+    return make_indicator(
+        name="Kylätapahtumien monipuolisuus",
+        name_en="Variety of village events",
+        kind="qualitative",
+        unit="",
+        decimals=0,
+        baseline_value=None,
+        baseline_year=None,
+        target_value=None,
+        target_year=None,
+    )
+
+
+@pytest.fixture
+def make_reading():
+    """Factory: a reading recorded by ``user`` (plain ORM, no form)."""
+    from decimal import Decimal
+
+    from indicators.models import Reading
+
+    def make(indicator, year, value=None, *, user, part=0, **fields) -> "Reading":
+        if value is not None:
+            value = Decimal(str(value))
+        return Reading.objects.create(
+            indicator=indicator,
+            year=year,
+            part=part,
+            value=value,
+            created_by=user,
+            updated_by=user,
+            **fields,
+        )
+
+    return make
