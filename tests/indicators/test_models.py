@@ -1,0 +1,121 @@
+import datetime
+from decimal import Decimal
+
+import pytest
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from indicators.models import AnnualTarget, Indicator, Reading
+from indicators.progress import progress_of, status_counts, with_progress_data
+from indicators.status import Status
+
+
+def test_it_derives_the_period_end(indicator, make_reading, recorder):
+    reading = make_reading(indicator, 2025, 120, user=recorder)
+    assert reading.period_end == datetime.date(2025, 12, 31)
+
+
+def test_it_allows_one_reading_per_period(indicator, make_reading, recorder):
+    make_reading(indicator, 2025, 120, user=recorder)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        make_reading(indicator, 2025, 121, user=recorder)
+    assert Reading.objects.filter(indicator=indicator).count() == 1
+
+
+def test_it_frees_the_period_of_a_withdrawn_reading(indicator, make_reading, recorder):
+    first = make_reading(indicator, 2025, 120, user=recorder)
+    first.withdrawn_at = timezone.now()
+    first.withdrawn_reason = "Väärä luku"
+    first.save()
+    make_reading(indicator, 2025, 121, user=recorder)
+    assert Reading.objects.valid().get(indicator=indicator).value == Decimal(121)
+    assert Reading.objects.filter(indicator=indicator).count() == 2
+
+
+def test_it_refuses_a_reading_without_value_or_status(indicator, recorder):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Reading.objects.create(
+            indicator=indicator, year=2025, created_by=recorder, updated_by=recorder
+        )
+
+
+def test_it_refuses_an_override_without_justification(indicator):
+    indicator.status_override = "on_track"
+    with pytest.raises(ValidationError) as exc:
+        indicator.full_clean()
+    assert "override_justification" in exc.value.message_dict
+    with pytest.raises(IntegrityError), transaction.atomic():
+        indicator.save()
+
+
+def test_it_refuses_an_annual_target_twice_for_a_year(indicator):
+    AnnualTarget.objects.create(indicator=indicator, year=2025, value=110)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        AnnualTarget.objects.create(indicator=indicator, year=2025, value=111)
+
+
+def test_it_refuses_an_annual_target_outside_the_strategy(indicator):
+    target = AnnualTarget(indicator=indicator, year=2031, value=110)
+    with pytest.raises(ValidationError) as exc:
+        target.full_clean()
+    assert "2024–2028" in str(exc.value)
+
+
+def test_it_validates_an_indicator_definition(indicator):
+    indicator.unit = ""
+    indicator.baseline_year = None
+    indicator.target_year = 2020
+    with pytest.raises(ValidationError) as exc:
+        indicator.full_clean()
+    assert {"unit", "baseline_year"} <= set(exc.value.message_dict)
+
+
+def test_it_keeps_the_history_of_a_reading(indicator, make_reading, recorder):
+    reading = make_reading(indicator, 2025, 120, user=recorder)
+    reading.value = Decimal("121.5")
+    reading.save()
+    values = [h.value for h in reading.history.order_by("history_date")]
+    assert values == [Decimal(120), Decimal("121.5")]
+
+
+def test_it_computes_progress_from_the_latest_valid_reading(
+    indicator, make_reading, recorder
+):
+    make_reading(indicator, 2024, 110, user=recorder)
+    make_reading(indicator, 2025, 100, user=recorder)  # far behind 120
+    loaded = with_progress_data(Indicator.objects.all()).get()
+    progress = progress_of(loaded, today=datetime.date(2026, 11, 27))
+    assert progress.latest.year == 2025
+    assert progress.status == Status.OFF_TRACK
+    assert progress.due.period.year == 2026
+
+
+def test_it_shows_the_override_but_keeps_the_computed_status(
+    indicator, make_reading, recorder
+):
+    make_reading(indicator, 2025, 100, user=recorder)
+    indicator.status_override = "on_track"
+    indicator.override_justification = "Luku korjaantuu, kun uusi väylä valmistuu."
+    indicator.save()
+    progress = progress_of(with_progress_data(Indicator.objects.all()).get())
+    assert progress.status == Status.ON_TRACK
+    assert progress.assessment.status == Status.OFF_TRACK
+    assert progress.overridden
+
+
+def test_it_loads_progress_in_a_fixed_number_of_queries(
+    make_indicator, make_reading, recorder, django_assert_num_queries
+):
+    for i in range(6):
+        ind = make_indicator(name=f"Mittari {i}")
+        make_reading(ind, 2024, 110, user=recorder)
+        make_reading(ind, 2025, 120, user=recorder)
+        AnnualTarget.objects.create(indicator=ind, year=2025, value=118)
+    # indicators with strategy and department, latest readings, annual targets
+    with django_assert_num_queries(3):
+        progresses = [
+            progress_of(i) for i in with_progress_data(Indicator.objects.all())
+        ]
+    assert status_counts(progresses)[Status.ON_TRACK] == 6
