@@ -1,11 +1,11 @@
 import datetime
 from decimal import Decimal
 
-import pytest
-
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+
+import pytest
 
 from indicators.models import AnnualTarget, Indicator, Reading
 from indicators.progress import progress_of, status_counts, with_progress_data
