@@ -1,5 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
 
 from .models import Department, FocusArea, Measure, Strategy, SuccessFactor, User, Value
 
@@ -73,6 +75,9 @@ class DepartmentAdmin(admin.ModelAdmin):
     search_fields = ["name", "name_en", "members__username"]
     filter_horizontal = ["members"]
 
-    @admin.display(description="jäseniä")
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(Count("members"))
+
+    @admin.display(description=_("jäseniä"), ordering="members__count")
     def member_count(self, obj):
-        return obj.members.count()
+        return obj.members__count
