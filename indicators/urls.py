@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import entry_views, views
+from . import api, entry_views, views
 
 app_name = "indicators"
 
@@ -27,4 +27,7 @@ urlpatterns = [
         entry_views.reading_withdraw,
         name="reading_withdraw",
     ),
+    # /api/v1/: open data, public indicators only (api.py)
+    path("api/v1/mittarit/", api.indicator_list, name="api_list"),
+    path("api/v1/mittarit/<int:pk>/", api.indicator_detail, name="api_detail"),
 ]
