@@ -156,7 +156,12 @@ class Indicator(models.Model):
     updated_at = models.DateTimeField(_("muutettu"), auto_now=True)
 
     objects = IndicatorQuerySet.as_manager()
-    history = HistoricalRecords(m2m_fields=[measures, success_factors])
+    # The reason is a text field: clearing an override keeps its written
+    # justification only here (the model keeps justifications of set overrides).
+    history = HistoricalRecords(
+        m2m_fields=[measures, success_factors],
+        history_change_reason_field=models.TextField(null=True),
+    )
 
     name_i18n = Translated("name")
     description_i18n = Translated("description")
