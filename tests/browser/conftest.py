@@ -1,0 +1,183 @@
+"""Browser tests: real headless Chromium (Debian's package) driven by Playwright.
+
+Chromium is never downloaded by Playwright (`playwright install` is not used):
+the tests drive the system browser at ``CHROMIUM_PATH`` (default
+/usr/bin/chromium). Without it the browser tests are skipped with a reason that
+says what to install -- unless ``REQUIRE_BROWSER_TESTS=1`` (set by .ci/run), in
+which case every skipped browser test is reported as a failure, so CI cannot
+pass without having run them.
+
+The module imports nothing of Django or Playwright at import time, so a bare
+pytest run can load it as a plugin (``-p tests.browser.conftest``); the test of
+the REQUIRE_BROWSER_TESTS rule does exactly that.
+"""
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+REQUIRE_ENV = "REQUIRE_BROWSER_TESTS"
+
+
+def chromium_path() -> str:
+    return os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+
+
+def browser_missing_reason() -> str | None:
+    """Why browser tests cannot run here, or None when they can."""
+    path = Path(chromium_path())
+    if not (path.is_file() and os.access(path, os.X_OK)):
+        return (
+            f"Chromium not found at {path}: install Debian's chromium package "
+            "(apt-get install chromium) or set CHROMIUM_PATH to run the browser tests"
+        )
+    try:
+        import axe_playwright_python  # noqa: F401
+        import playwright.sync_api  # noqa: F401
+    except ImportError as exc:
+        return f"{exc.name} is not installed: pip install -e '.[dev]'"
+    return None
+
+
+def browser_tests_required() -> bool:
+    return os.environ.get(REQUIRE_ENV, "") not in ("", "0")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "browser: runs in real headless Chromium (skipped when Chromium is missing)",
+    )
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    """Under REQUIRE_BROWSER_TESTS=1 a skipped browser test is a failure."""
+    outcome = yield
+    report = outcome.get_result()
+    if (
+        report.skipped
+        and not hasattr(report, "wasxfail")
+        and item.get_closest_marker("browser") is not None
+        and browser_tests_required()
+    ):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else ""
+        reason = reason.removeprefix("Skipped: ")
+        report.outcome = "failed"
+        report.longrepr = (
+            f"{REQUIRE_ENV}=1 but this browser test was skipped: {reason}\n"
+            "CI must run every browser test; install Chromium (see .ci/run)."
+        )
+
+
+# -- Playwright and Chromium ------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator:
+    """One Chromium per test module.
+
+    Per module, not per session: the sync Playwright API keeps an asyncio loop
+    marked as running in this thread, which makes Django refuse ORM calls here
+    ("async-unsafe"). The permission is granted only while Playwright runs, so
+    tests outside this folder keep Django's guard.
+    """
+    reason = browser_missing_reason()
+    if reason:
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(
+                executable_path=chromium_path(), args=CHROMIUM_ARGS
+            )
+            yield browser
+            browser.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture(scope="module")
+def live_server(request: pytest.FixtureRequest) -> Iterator:
+    """pytest-django's live server, for a browser speaking plain HTTP.
+
+    Replaces the session-wide one: SecurityMiddleware reads its settings once,
+    when the server builds its handler, so production's HTTPS redirect and
+    secure cookies must be off before the server starts.
+    """
+    from django.test.utils import override_settings
+
+    from pytest_django.live_server_helper import LiveServer
+
+    addr = (
+        request.config.getvalue("liveserver")
+        or os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS")
+        or "localhost"
+    )
+    with override_settings(
+        SECURE_SSL_REDIRECT=False,
+        SECURE_HSTS_SECONDS=0,
+        SESSION_COOKIE_SECURE=False,
+        CSRF_COOKIE_SECURE=False,
+    ):
+        server = LiveServer(addr)
+        yield server
+        server.stop()
+
+
+@pytest.fixture(autouse=True)
+def _role_groups(request: pytest.FixtureRequest) -> None:
+    """Recreate the role groups before a test that uses the live server.
+
+    Such tests run in a transactional database, which Django empties after
+    each test, and with it the groups that migration strategy/0002 made.
+    """
+    if "live_server" not in request.fixturenames:
+        return
+    request.getfixturevalue("transactional_db")
+    from django.contrib.auth.models import Group
+
+    from strategy import roles
+
+    for name in roles.ALL:
+        Group.objects.get_or_create(name=name)
+
+
+def _new_page(chromium, **context_options):
+    # A Finnish visitor: the browser asks for Finnish, as the city's do.
+    context = chromium.new_context(locale="fi-FI", **context_options)
+    context.set_default_timeout(10_000)
+    return context, context.new_page()
+
+
+@pytest.fixture
+def page(chromium) -> Iterator:
+    context, page = _new_page(chromium)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def nojs_page(chromium) -> Iterator:
+    """A page in a browser with JavaScript turned off."""
+    context, page = _new_page(chromium, java_script_enabled=False)
+    yield page
+    context.close()

@@ -1,0 +1,37 @@
+"""Pages are complete with JavaScript turned off."""
+
+import pytest
+
+from tests.browser.sample import build_sample_site
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def site(strategy, make_indicator, make_reading, recorder):
+    return build_sample_site(make_indicator, make_reading, recorder)
+
+
+def test_it_shows_the_home_page_without_javascript(nojs_page, live_server, site):
+    page = nojs_page
+    page.goto(live_server.url + "/")
+    heading = page.get_by_role("heading", level=1)
+    assert heading.inner_text() == "Kemijärven kaupunkistrategia 2024–2028"
+    assert page.get_by_role("link", name="1. Kylien kaupunki").is_visible()
+
+
+def test_it_switches_language_without_javascript(nojs_page, live_server, site):
+    page = nojs_page
+    page.goto(live_server.url + "/painopistealueet/2/")
+    with page.expect_navigation():
+        page.get_by_role("button", name="In English").click()
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert "We ensure high-quality education." in page.locator("main").inner_text()
+
+
+def test_it_really_runs_without_javascript(nojs_page):
+    nojs_page.set_content(
+        "<p id=p>static</p><script>document.getElementById('p').textContent"
+        " = 'scripted'</script>"
+    )
+    assert nojs_page.locator("#p").inner_text() == "static"
