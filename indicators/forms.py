@@ -1,0 +1,487 @@
+"""Entry forms: readings, withdrawals, status overrides, and the admin's forms.
+
+Every rejection has its own Finnish message next to the field it concerns
+(English through the translations); the rules themselves live in
+``periods``, ``status`` and ``numbers``.
+"""
+
+import datetime
+from decimal import Decimal
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils.dates import MONTHS
+from django.utils.html import format_html
+from django.utils.text import capfirst
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from . import numbers, periods
+from .models import QUALITATIVE_CHOICES, AnnualTarget, Indicator, Reading
+from .status import assess_numeric, needs_explanation
+
+
+def too_many_decimals_message(decimals: int) -> str:
+    if decimals == 0:
+        return gettext("Anna kokonaisluku: tähän mittariin ei kirjata desimaaleja.")
+    # Two messages instead of ngettext: both languages tell only one from
+    # many, and the translation tooling fills plain messages.
+    if decimals == 1:
+        return gettext("Luvussa saa olla enintään 1 desimaali.")
+    return gettext("Luvussa saa olla enintään %(count)d desimaalia.") % {
+        "count": decimals
+    }
+
+
+class FinnishDecimalField(forms.DecimalField):
+    """A number typed the Finnish way: 12,5 · 1 234,5 · −3,2 (see numbers.py).
+
+    ``decimals`` is how many decimals the value may have; trailing zeros do
+    not count ("12,50" is 12,5). The value is shown back with a decimal comma.
+    """
+
+    widget = forms.TextInput
+    default_error_messages = {
+        "invalid": _("Anna luku numeroina, esimerkiksi 12,5 tai 1 234,5."),
+    }
+
+    def __init__(self, *, decimals: int = 4, **kwargs):
+        self.decimals = decimals
+        # The model's columns: 18 digits, 4 of them decimals.
+        kwargs.setdefault("max_digits", 18)
+        kwargs.setdefault("decimal_places", 4)
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, Decimal):
+            return value
+        try:
+            return numbers.trim(numbers.parse_decimal(str(value)))
+        except numbers.NumberError as exc:
+            if exc.code == "empty":
+                return None
+            raise ValidationError(
+                self.error_messages["invalid"], code="invalid"
+            ) from None
+
+    def validate(self, value):
+        super().validate(value)
+        if value is not None and numbers.decimal_places(value) > self.decimals:
+            raise ValidationError(
+                too_many_decimals_message(self.decimals), code="max_decimal_places"
+            )
+
+    def prepare_value(self, value):
+        if isinstance(value, Decimal):
+            return numbers.format_plain(value)
+        return value
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        # A numeric keyboard on phones, without a number input's refusal of ",".
+        attrs.setdefault("inputmode", "decimal")
+        return attrs
+
+
+def part_choices(frequency: str) -> list[tuple[int, str]]:
+    """The quarters or months of a year, for the period select."""
+    if frequency == periods.QUARTERLY:
+        return [
+            (1, _("1. neljännes (tammi–maaliskuu)")),
+            (2, _("2. neljännes (huhti–kesäkuu)")),
+            (3, _("3. neljännes (heinä–syyskuu)")),
+            (4, _("4. neljännes (loka–joulukuu)")),
+        ]
+    if frequency == periods.MONTHLY:
+        return [(number, capfirst(name)) for number, name in MONTHS.items()]
+    return []
+
+
+class ReadingForm(forms.ModelForm):
+    """Record a reading of one indicator: a number, or a status and narrative."""
+
+    value = FinnishDecimalField(
+        required=False,
+        error_messages={"required": _("Anna tulos lukuna, esimerkiksi 12,5.")},
+    )
+
+    class Meta:
+        model = Reading
+        fields = [
+            "year",
+            "part",
+            "value",
+            "qualitative_status",
+            "narrative",
+            "evidence",
+        ]
+        widgets = {
+            "narrative": forms.Textarea(attrs={"rows": 5}),
+            "evidence": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(
+        self, *args, indicator: Indicator, today: datetime.date, **kwargs
+    ) -> None:
+        self.indicator = indicator
+        self.today = today
+        if kwargs.get("instance") is None:
+            kwargs["instance"] = Reading(indicator=indicator)
+        super().__init__(*args, **kwargs)
+        strategy = indicator.strategy
+
+        year = self.fields["year"]
+        year.label = _("Vuosi")
+        year.help_text = _("Strategiakausi %(start)s–%(end)s.") % {
+            "start": strategy.start_year,
+            "end": strategy.end_year,
+        }
+        year.error_messages["required"] = _("Anna vuosi.")
+        year.error_messages["invalid"] = _("Anna vuosi numeroina, esimerkiksi 2025.")
+
+        if indicator.frequency == periods.YEARLY:
+            del self.fields["part"]
+        else:
+            quarterly = indicator.frequency == periods.QUARTERLY
+            self.fields["part"] = forms.TypedChoiceField(
+                label=_("Neljännes") if quarterly else _("Kuukausi"),
+                choices=[("", _("Valitse"))] + part_choices(indicator.frequency),
+                coerce=int,
+                initial=self.initial.get("part"),
+                error_messages={
+                    "required": _("Valitse neljännes.")
+                    if quarterly
+                    else _("Valitse kuukausi."),
+                    "invalid_choice": _("Valitse neljännes 1–4.")
+                    if quarterly
+                    else _("Valitse kuukausi 1–12."),
+                },
+            )
+
+        narrative = self.fields["narrative"]
+        if indicator.is_numeric:
+            del self.fields["qualitative_status"]
+            value = self.fields["value"]
+            value.required = True
+            value.decimals = indicator.decimals
+            unit = indicator.unit_i18n
+            value.label = _("Tulos (%(unit)s)") % {"unit": unit} if unit else _("Tulos")
+            if indicator.decimals:
+                value.help_text = _(
+                    "Esimerkiksi 12,5 tai 1 234,5. Desimaaleja enintään: %(count)d."
+                ) % {"count": indicator.decimals}
+            else:
+                value.help_text = _("Kokonaisluku, esimerkiksi 1 234.")
+            narrative.label = _("Selitys")
+            narrative.help_text = _(
+                "Pakollinen, jos tulos jättää mittarin tilaan ”riskissä” tai "
+                "”ei etene tavoitteen mukaisesti”: miksi, ja mitä asialle tehdään. "
+                "Näkyy julkisilla sivuilla tuloksen yhteydessä."
+            )
+        else:
+            del self.fields["value"]
+            status = self.fields["qualitative_status"]
+            status.label = _("Arvioitu tila")
+            status.required = True
+            status.choices = QUALITATIVE_CHOICES
+            status.widget = forms.RadioSelect(choices=QUALITATIVE_CHOICES)
+            status.error_messages["required"] = _("Valitse arvioitu tila.")
+            narrative.label = _("Arvio")
+            narrative.required = True
+            narrative.error_messages["required"] = _(
+                "Kirjoita arvio: mitä on tehty ja miten se näkyy."
+            )
+            narrative.help_text = _(
+                "Mitä on tehty ja miten se näkyy. Kirjoita yleiskielellä: "
+                "arvio näkyy julkisilla sivuilla."
+            )
+        self.fields["evidence"].label = _("Lähde tai peruste")
+
+    @property
+    def period_field(self) -> str:
+        """The field that names the period within a year, else the year."""
+        return "part" if "part" in self.fields else "year"
+
+    def clean_narrative(self) -> str:
+        return self.cleaned_data["narrative"].strip()
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk is None and not self.indicator.is_active:
+            raise ValidationError(
+                _("Mittari on poistunut käytöstä, eikä sille kirjata uusia tuloksia."),
+                code="retired",
+            )
+        year = cleaned.get("year")
+        part = cleaned.get("part") if "part" in self.fields else 0
+        if year is None or part is None:
+            return cleaned
+        if self._check_period(year, part) and self.indicator.is_numeric:
+            self._check_explanation(year, cleaned)
+        return cleaned
+
+    def _check_period(self, year: int, part: int) -> bool:
+        strategy = self.indicator.strategy
+        if year not in strategy.years:
+            self.add_error(
+                "year",
+                ValidationError(
+                    _("Vuoden on oltava strategiakaudella %(start)s–%(end)s."),
+                    code="outside_strategy",
+                    params={"start": strategy.start_year, "end": strategy.end_year},
+                ),
+            )
+            return False
+        period = periods.Period(self.indicator.frequency, year, part)
+        if period.start > self.today:
+            self.add_error(
+                self.period_field,
+                ValidationError(
+                    _(
+                        "Jakso %(period)s ei ole vielä alkanut. Tuloksen voi kirjata "
+                        "kuluvalle tai päättyneelle jaksolle."
+                    ),
+                    code="future",
+                    params={"period": period.label()},
+                ),
+            )
+            return False
+        existing = (
+            Reading.objects.valid()
+            .filter(indicator=self.indicator, year=year, part=part)
+            .exclude(pk=self.instance.pk)
+            .first()
+        )
+        if existing is not None:
+            self.add_error(
+                self.period_field,
+                ValidationError(
+                    format_html(
+                        '{} <a href="{}">{}</a>',
+                        gettext("Jaksolle %(period)s on jo kirjattu tulos.")
+                        % {"period": period.label()},
+                        reverse("indicators:reading_update", args=[existing.pk]),
+                        gettext("Korjaa sitä tulosta."),
+                    ),
+                    code="duplicate",
+                ),
+            )
+            return False
+        return True
+
+    def _check_explanation(self, year: int, cleaned: dict) -> None:
+        value = cleaned.get("value")
+        if value is None or cleaned.get("narrative"):
+            return
+        targets = {t.year: t.value for t in self.indicator.annual_targets.all()}
+        assessment = assess_numeric(self.indicator, value, year, targets)
+        if needs_explanation(assessment.status):
+            self.add_error(
+                "narrative",
+                ValidationError(
+                    _(
+                        "Tällä tuloksella mittarin tila on ”%(status)s”. Kirjoita "
+                        "lyhyt selitys: miksi tulos jää tavoitteesta ja mitä "
+                        "asialle tehdään."
+                    ),
+                    code="explanation_needed",
+                    params={"status": assessment.status.label},
+                ),
+            )
+
+
+class ReadingUpdateForm(ReadingForm):
+    """Correct a reading; ``version`` is the one the person started from."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["version"].initial = self.instance.version
+
+
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Perumisen syy"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        help_text=_("Esimerkiksi: kirjattu väärälle mittarille tai jaksolle."),
+        error_messages={"required": _("Kirjoita syy, miksi tulos perutaan.")},
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def clean_reason(self) -> str:
+        reason = self.cleaned_data["reason"].strip()
+        if not reason:
+            raise ValidationError(
+                _("Kirjoita syy, miksi tulos perutaan."), code="required"
+            )
+        return reason
+
+
+class StatusOverrideForm(forms.Form):
+    """Set or clear the coordinator's status; either way with a justification."""
+
+    status = forms.ChoiceField(
+        label=_("Näytettävä tila"),
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    justification = forms.CharField(
+        label=_("Perustelu"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Miksi tila asetetaan käsin, tai miksi asetus poistetaan. "
+            "Perustelu näkyy mittarin sivulla ja muutoshistoriassa."
+        ),
+        error_messages={
+            "required": _("Kirjoita perustelu: tilaa ei muuteta käsin ilman sitä.")
+        },
+    )
+
+    def __init__(self, *args, indicator: Indicator, **kwargs) -> None:
+        self.indicator = indicator
+        kwargs.setdefault(
+            "initial",
+            {
+                "status": indicator.status_override,
+                "justification": indicator.override_justification,
+            },
+        )
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [
+            ("", _("Ei käsin asetettua tilaa: näytetään laskettu tila")),
+            *QUALITATIVE_CHOICES,
+        ]
+
+    def clean_justification(self) -> str:
+        text = self.cleaned_data["justification"].strip()
+        if not text:
+            raise ValidationError(
+                _("Kirjoita perustelu: tilaa ei muuteta käsin ilman sitä."),
+                code="required",
+            )
+        return text
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("status") == "" and not self.indicator.status_override:
+            self.add_error(
+                "status",
+                ValidationError(
+                    _("Mittarilla ei ole käsin asetettua tilaa. Valitse tila."),
+                    code="nothing_to_clear",
+                ),
+            )
+        return cleaned
+
+    def save(self) -> Indicator:
+        indicator = self.indicator
+        status = self.cleaned_data["status"]
+        justification = self.cleaned_data["justification"]
+        indicator.status_override = status
+        # The model keeps a justification only beside a set status (a check
+        # constraint); the reason for clearing one lives in the history.
+        indicator.override_justification = justification if status else ""
+        indicator._change_reason = justification
+        indicator.save()
+        return indicator
+
+
+# The admin's forms: coordinators define indicators and annual targets there,
+# with the same Finnish number input and checks as strict as the entry forms'.
+
+
+class IndicatorAdminForm(forms.ModelForm):
+    source_url = forms.URLField(
+        label=Indicator._meta.get_field("source_url").verbose_name,
+        required=False,
+        assume_scheme="https",
+    )
+
+    class Meta:
+        model = Indicator
+        fields = [
+            "strategy",
+            "name",
+            "name_en",
+            "description",
+            "description_en",
+            "kind",
+            "unit",
+            "unit_en",
+            "decimals",
+            "direction",
+            "baseline_value",
+            "baseline_year",
+            "target_value",
+            "target_year",
+            "frequency",
+            "data_source",
+            "data_source_en",
+            "source_url",
+            "external_id",
+            "department",
+            "measures",
+            "success_factors",
+            "is_public",
+            "is_active",
+            "is_demo",
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        decimals = cleaned.get("decimals")
+        if decimals is None:
+            return cleaned
+        for name in ("baseline_value", "target_value"):
+            value = cleaned.get(name)
+            if value is not None and numbers.decimal_places(value) > decimals:
+                self.add_error(name, too_many_decimals_message(decimals))
+        return cleaned
+
+
+class AnnualTargetFormSet(forms.BaseInlineFormSet):
+    """Annual targets: years inside the strategy period, the indicator's decimals.
+
+    ``AnnualTarget.clean`` cannot check the year of a target added together
+    with a new indicator (it has no saved indicator yet); this can.
+    """
+
+    def clean(self):
+        super().clean()
+        indicator = self.instance
+        strategy = indicator.strategy if indicator.strategy_id else None
+        for form in self.forms:
+            if not hasattr(form, "cleaned_data") or form.cleaned_data.get("DELETE"):
+                continue
+            year = form.cleaned_data.get("year")
+            value = form.cleaned_data.get("value")
+            if year is None and value is None:
+                continue
+            if indicator.kind == "qualitative":
+                form.add_error(
+                    None, gettext("Laadullisella mittarilla ei ole vuositavoitteita.")
+                )
+                continue
+            if strategy and year is not None and year not in strategy.years:
+                form.add_error(
+                    "year",
+                    gettext("Vuoden on oltava strategiakaudella %(start)s–%(end)s.")
+                    % {"start": strategy.start_year, "end": strategy.end_year},
+                )
+            if (
+                value is not None
+                and indicator.decimals is not None
+                and numbers.decimal_places(value) > indicator.decimals
+            ):
+                form.add_error("value", too_many_decimals_message(indicator.decimals))
+
+
+class AnnualTargetAdminForm(forms.ModelForm):
+    class Meta:
+        model = AnnualTarget
+        fields = ["year", "value"]
