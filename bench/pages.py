@@ -1,0 +1,541 @@
+"""Benchmark of the public and staff pages at a large city's volume.
+
+    python bench/pages.py [--repeat 30] [--rebuild] [--only home,list]
+
+Builds (once, then reuses) a dataset in its own SQLite file, bench/out/bench.sqlite3,
+or in the database of DATABASE_URL when that is set: the Kemijärvi strategy
+with 300 indicators, each with 10 years of monthly readings (36 000 readings).
+Then, for every page, it reports the SQL query count and the median and 95th
+percentile time of a request through Django's test client, beside a *floor*
+measured in the same run: a minimal view that fetches the same rows with one
+query and renders them as a plain table -- the cost of the content itself.
+The figure that matters is the ratio page / floor; the goal is at most 5.
+
+Not part of `make test`: run it with `make bench`.
+"""
+
+import argparse
+import datetime
+import os
+import random
+import statistics
+import sys
+import time
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out"
+
+N_INDICATORS = 300
+N_MONTHS = 120
+GOAL_RATIO = 5.0
+
+DEPARTMENTS = [
+    ("Tekniset palvelut", "Technical services"),
+    ("Sivistyspalvelut", "Education services"),
+    ("Hyvinvointipalvelut", "Welfare services"),
+    ("Elinvoimapalvelut", "Vitality services"),
+    ("Konsernipalvelut", "Group services"),
+    ("Kaupunginjohtajan toimisto", "Mayor's office"),
+]
+PASSWORD = "bench-salasana-123"
+
+
+def setup_django() -> None:
+    """Configure Django for a benchmark run: production settings, own database."""
+    sys.path.insert(0, str(ROOT))
+    OUT.mkdir(exist_ok=True)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kemijarvi.settings")
+    os.environ.setdefault("DATABASE_URL", f"sqlite:///{OUT / 'bench.sqlite3'}")
+    os.environ.setdefault("DJANGO_SECRET_KEY", "bench-only-not-secret-0123456789abcdef")
+    # The test client speaks plain HTTP to "testserver".
+    os.environ["DJANGO_ALLOWED_HOSTS"] = "testserver"
+    os.environ["DJANGO_SECURE_SSL_REDIRECT"] = "0"
+    os.environ["DJANGO_SECURE_COOKIES"] = "0"
+    import django
+
+    django.setup()
+    from django.conf import settings
+
+    # Manifest storage needs collectstatic; the benchmark measures views, not it.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {
+            "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        },
+    }
+
+
+# -- the dataset ------------------------------------------------------------
+
+
+def months_back(n: int, today: datetime.date) -> list[tuple[int, int]]:
+    """The last ``n`` complete months before ``today``, oldest first."""
+    year, month = today.year, today.month
+    out = []
+    for _ in range(n):
+        month -= 1
+        if month == 0:
+            year, month = year - 1, 12
+        out.append((year, month))
+    return out[::-1]
+
+
+def dataset_ready() -> bool:
+    from indicators.models import Indicator, Reading
+
+    n = Indicator.objects.filter(external_id__startswith="bench-").count()
+    return (
+        n == N_INDICATORS
+        and Reading.objects.filter(indicator__external_id__startswith="bench-").count()
+        == N_INDICATORS * N_MONTHS
+    )
+
+
+def build_dataset(out=print) -> None:
+    """The Kemijärvi strategy with 300 indicators × 120 monthly readings."""
+    from django.contrib.auth.models import Group
+    from django.db import transaction
+
+    from simple_history.utils import bulk_create_with_history
+
+    from indicators import periods
+    from indicators.models import AnnualTarget, Indicator, Reading
+    from strategy import roles
+    from strategy.loader import load_strategy_file
+    from strategy.models import Department, Measure, SuccessFactor
+
+    started = time.perf_counter()
+    with transaction.atomic():
+        strategy = load_strategy_file().strategy
+        Reading.objects.filter(indicator__external_id__startswith="bench-").delete()
+        AnnualTarget.objects.filter(
+            indicator__external_id__startswith="bench-"
+        ).delete()
+        Indicator.objects.filter(external_id__startswith="bench-").delete()
+
+        departments = [
+            Department.objects.update_or_create(name=fi, defaults={"name_en": en})[0]
+            for fi, en in DEPARTMENTS
+        ]
+        recorder = _bench_user("bench-kirjaaja", roles.RECORDERS)
+        departments[0].members.add(recorder)
+        _bench_user("bench-kanslia", roles.MAYORS_OFFICE)
+        Group.objects.get(name=roles.COORDINATORS)  # the migration made the roles
+
+        measures = list(Measure.objects.filter(focus_area__strategy=strategy))
+        factors = list(SuccessFactor.objects.filter(strategy=strategy))
+        indicators = []
+        for i in range(N_INDICATORS):
+            qualitative = i % 5 == 4
+            direction = ["increase", "decrease", "hold"][i % 3]
+            baseline = Decimal(100 + i)
+            target = {
+                "increase": baseline * Decimal("1.2"),
+                "decrease": baseline * Decimal("0.8"),
+                "hold": baseline,
+            }[direction]
+            indicators.append(
+                Indicator(
+                    strategy=strategy,
+                    name=f"Mittari {i + 1:03d}",
+                    name_en=f"Indicator {i + 1:03d}",
+                    description="Benchmark-mittari: mitä mitataan ja miksi.",
+                    kind="qualitative" if qualitative else "numeric",
+                    unit="" if qualitative else "kpl",
+                    decimals=0 if qualitative else 1,
+                    direction=direction,
+                    baseline_value=None if qualitative else baseline,
+                    baseline_year=None if qualitative else 2023,
+                    target_value=None if qualitative else target,
+                    target_year=None if qualitative else 2028,
+                    frequency="monthly",
+                    data_source="Benchmark-aineisto",
+                    department=departments[i % len(departments)],
+                    external_id=f"bench-{i + 1:03d}",
+                    is_public=i % 10 != 9,
+                )
+            )
+        indicators = bulk_create_with_history(
+            indicators, Indicator, default_user=recorder
+        )
+        indicators = list(
+            Indicator.objects.filter(external_id__startswith="bench-").order_by(
+                "external_id"
+            )
+        )
+
+        links = []
+        factor_links = []
+        for i, ind in enumerate(indicators):
+            chosen = {measures[i % len(measures)].pk}
+            if i % 3 == 0:
+                chosen.add(measures[(i * 7 + 3) % len(measures)].pk)
+            links += [
+                Indicator.measures.through(indicator_id=ind.pk, measure_id=pk)
+                for pk in chosen
+            ]
+            if i % 4 == 0:
+                factor_links.append(
+                    Indicator.success_factors.through(
+                        indicator_id=ind.pk, successfactor_id=factors[i % 5].pk
+                    )
+                )
+        Indicator.measures.through.objects.bulk_create(links)
+        Indicator.success_factors.through.objects.bulk_create(factor_links)
+
+        targets = [
+            AnnualTarget(
+                indicator=ind,
+                year=year,
+                value=ind.baseline_value
+                + (ind.target_value - ind.baseline_value) * (year - 2023) / 5,
+            )
+            for ind in indicators
+            if ind.kind == "numeric"
+            for year in range(2024, 2029)
+        ]
+        bulk_create_with_history(targets, AnnualTarget, default_user=recorder)
+
+        months = months_back(N_MONTHS, datetime.date.today())
+        statuses = ["achieved", "on_track", "at_risk", "off_track"]
+        now = datetime.datetime.now(datetime.UTC)
+        readings = []
+        for i, ind in enumerate(indicators):
+            rnd = random.Random(i)
+            for n, (year, month) in enumerate(months):
+                fields = {}
+                if ind.kind == "numeric":
+                    drift = (ind.target_value - ind.baseline_value) * n / N_MONTHS
+                    noise = Decimal(rnd.uniform(-3, 3)).quantize(Decimal("0.1"))
+                    fields["value"] = (ind.baseline_value + drift + noise).quantize(
+                        Decimal("0.1")
+                    )
+                else:
+                    fields["qualitative_status"] = rnd.choice(statuses)
+                    fields["narrative"] = (
+                        "Toimenpiteet etenivät suunnitellusti; kylissä järjestettiin "
+                        f"{rnd.randint(1, 9)} tilaisuutta."
+                    )
+                readings.append(
+                    Reading(
+                        indicator=ind,
+                        year=year,
+                        part=month,
+                        period_end=periods.Period("monthly", year, month).end,
+                        created_by=recorder,
+                        updated_by=recorder,
+                        created_at=now,
+                        updated_at=now,
+                        evidence="Benchmark",
+                        **fields,
+                    )
+                )
+        bulk_create_with_history(
+            readings, Reading, batch_size=2000, default_user=recorder
+        )
+    out(
+        f"built {len(indicators)} indicators, {len(readings)} readings "
+        f"in {time.perf_counter() - started:.1f} s"
+    )
+
+
+def _bench_user(username: str, group: str):
+    from django.contrib.auth.models import Group
+
+    from strategy.models import User
+
+    user, created = User.objects.get_or_create(
+        username=username, defaults={"first_name": username}
+    )
+    if created:
+        user.set_password(PASSWORD)
+        user.save()
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+def ensure_dataset(rebuild: bool = False, out=print) -> None:
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0, interactive=False)
+    if rebuild or not dataset_ready():
+        build_dataset(out)
+
+
+# -- floors: the same rows with one query, as a plain table -------------------
+
+FLOOR_TEMPLATE = """<!DOCTYPE html><html lang="fi"><head><meta charset="utf-8">
+<title>{{ title }}</title></head><body><main><h1>{{ title }}</h1><table>
+<caption>{{ title }}</caption>
+{% for row in rows %}<tr>{% for cell in row %}<td>{{ cell }}</td>{% endfor %}</tr>
+{% endfor %}</table></main></body></html>"""
+
+
+def _latest(field: str):
+    from django.db.models import OuterRef, Subquery
+
+    from indicators.models import Reading
+
+    return Subquery(
+        Reading.objects.filter(indicator=OuterRef("pk"), withdrawn_at__isnull=True)
+        .order_by("-period_end")
+        .values(field)[:1]
+    )
+
+
+def _with_latest(qs):
+    return qs.annotate(
+        latest_value=_latest("value"),
+        latest_status=_latest("qualitative_status"),
+        latest_end=_latest("period_end"),
+    )
+
+
+def floor_rows(kind: str, arg: str, user) -> list[tuple]:
+    """The rows a page shows, fetched with one query (none for static pages)."""
+    from indicators.models import Indicator, Reading
+    from indicators.status import ORDER
+
+    public = Indicator.objects.filter(strategy__is_current=True, is_public=True)
+    latest = ("latest_value", "latest_status", "latest_end")
+    if kind == "home":
+        # Each focus area's indicators with their latest reading.
+        qs = _with_latest(public).values_list(
+            "measures__focus_area__number", "name", "unit", *latest
+        )
+    elif kind == "focus_area":
+        qs = _with_latest(public.filter(measures__focus_area__number=int(arg)))
+        qs = qs.values_list(
+            "measures__order", "measures__text", "name", "unit", *latest
+        )
+    elif kind == "list":
+        qs = _with_latest(public).values_list(
+            "name", "kind", "department__name", "unit", *latest
+        )
+    elif kind == "detail":
+        qs = (
+            Reading.objects.filter(indicator_id=int(arg), withdrawn_at__isnull=True)
+            .order_by("period_end")
+            .values_list("year", "part", "value", "qualitative_status", "narrative")
+        )
+    elif kind == "success_factors":
+        qs = _with_latest(public.filter(success_factors__isnull=False)).values_list(
+            "success_factors__text", "name", "unit", *latest
+        )
+    elif kind == "how_to_read":
+        return [(s.value, s.label) for s in ORDER]
+    elif kind == "mine":
+        qs = _with_latest(
+            Indicator.objects.filter(department__members=user, is_active=True)
+        ).values_list("name", "frequency", *latest)
+    elif kind == "report":
+        # The appendix dominates: every public reading up to the cut-off.
+        qs = (
+            Reading.objects.filter(
+                indicator__in=public,
+                withdrawn_at__isnull=True,
+                period_end__lte=datetime.date.fromisoformat(arg),
+            )
+            .order_by("indicator__name", "period_end")
+            .values_list(
+                "indicator__name", "year", "part", "value", "qualitative_status"
+            )
+        )
+    else:
+        raise ValueError(kind)
+    return list(qs)
+
+
+def floor_view(request, kind: str, arg: str):
+    from django.http import HttpResponse
+    from django.template import engines
+
+    template = engines["django"].from_string(FLOOR_TEMPLATE)
+    rows = floor_rows(kind, arg, request.user)
+    return HttpResponse(template.render({"title": kind, "rows": rows}))
+
+
+def _urlpatterns():
+    from django.urls import path
+
+    from kemijarvi import urls
+
+    return [
+        path("_floor/<str:kind>/<str:arg>/", floor_view),
+        *urls.urlpatterns,
+    ]
+
+
+# -- measuring --------------------------------------------------------------
+
+
+@dataclass
+class Page:
+    name: str
+    path: str
+    floor: str  # floor kind/arg
+    user: str | None = None  # username to log in as
+
+
+@dataclass
+class Result:
+    page: Page
+    status: int
+    queries: int
+    times: list[float]
+    floor_queries: int
+    floor_times: list[float]
+
+    @staticmethod
+    def p95(times: list[float]) -> float:
+        ordered = sorted(times)
+        return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+    @property
+    def ratio(self) -> float:
+        return statistics.median(self.times) / statistics.median(self.floor_times)
+
+
+def bench_pages() -> list[Page]:
+    from indicators.models import Indicator
+
+    bench = Indicator.objects.filter(external_id__startswith="bench-", is_public=True)
+    numeric = bench.filter(kind="numeric").order_by("external_id")
+    qualitative = bench.filter(kind="qualitative").order_by("external_id")
+    pages = [Page("home", "/", "home/-")]
+    pages += [
+        Page(f"focus area {n}", f"/painopistealueet/{n}/", f"focus_area/{n}")
+        for n in (1, 2, 3, 4)
+    ]
+    pages.append(Page("indicator list", "/mittarit/", "list/-"))
+    for label, ind in [
+        ("numeric", numeric.first()),
+        ("numeric", numeric.last()),
+        ("qualitative", qualitative.first()),
+    ]:
+        pages.append(
+            Page(
+                f"indicator {ind.pk} ({label})",
+                f"/mittarit/{ind.pk}/",
+                f"detail/{ind.pk}",
+            )
+        )
+    pages += [
+        Page("success factors", "/menestystekijat/", "success_factors/-"),
+        Page("how to read", "/lukuohje/", "how_to_read/-"),
+        Page("/omat/ (recorder)", "/omat/", "mine/-", user="bench-kirjaaja"),
+    ]
+    report = published_report()
+    if report is not None:
+        pk, cutoff = report
+        pages.append(Page("report (published)", f"/raportit/{pk}/", f"report/{cutoff}"))
+    return pages
+
+
+def published_report() -> tuple[int, str] | None:
+    """The benchmark's published mid-term report: (pk, cut-off), if reports exist."""
+    try:
+        from bench.report_pdf import ensure_report
+    except ImportError:
+        return None
+    return ensure_report()
+
+
+def timed(client, path: str) -> tuple[int, float]:
+    started = time.perf_counter()
+    response = client.get(path)
+    content = response.content  # a streamed body is produced here
+    elapsed = (time.perf_counter() - started) * 1000
+    assert content is not None
+    return response.status_code, elapsed
+
+
+def measure(page: Page, repeat: int) -> Result:
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from strategy.models import User
+
+    client = Client()
+    if page.user:
+        client.force_login(User.objects.get(username=page.user))
+    floor_path = f"/_floor/{page.floor}/"
+    # Warm up (template loading, caches), and count queries once.
+    for path in (page.path, floor_path):
+        client.get(path)
+    # len() reads the connection's log, which the next request clears.
+    with CaptureQueriesContext(connection) as q:
+        status = client.get(page.path).status_code
+    queries = len(q)
+    with CaptureQueriesContext(connection) as fq:
+        client.get(floor_path)
+    floor_queries = len(fq)
+    times, floor_times = [], []
+    for _ in range(repeat):
+        # Interleaved, so that drift in the machine's speed hits both alike.
+        times.append(timed(client, page.path)[1])
+        floor_times.append(timed(client, floor_path)[1])
+    return Result(page, status, queries, times, floor_queries, floor_times)
+
+
+def table(results: list[Result]) -> str:
+    lines = [
+        "| page | queries | median ms | p95 ms | floor median ms | ratio |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in results:
+        if r.status != 200:
+            lines.append(f"| {r.page.name} | – | HTTP {r.status} | – | – | – |")
+            continue
+        flag = "" if r.ratio <= GOAL_RATIO else " ✖"
+        lines.append(
+            f"| {r.page.name} | {r.queries} | {statistics.median(r.times):.1f} "
+            f"| {Result.p95(r.times):.1f} | {statistics.median(r.floor_times):.1f} "
+            f"| {r.ratio:.1f}{flag} |"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--repeat", type=int, default=30, help="requests per page")
+    parser.add_argument("--rebuild", action="store_true", help="rebuild the dataset")
+    parser.add_argument("--only", default="", help="comma-separated page names")
+    args = parser.parse_args(argv)
+
+    setup_django()
+    from django.conf import settings
+    from django.db import connection
+    from django.test.utils import override_settings
+
+    ensure_dataset(args.rebuild)
+    module = type(sys)("bench_urls")
+    module.urlpatterns = _urlpatterns()
+    sys.modules["bench_urls"] = module
+    results = []
+    with override_settings(ROOT_URLCONF="bench_urls"):
+        for page in bench_pages():
+            if args.only and not any(o in page.name for o in args.only.split(",")):
+                continue
+            results.append(measure(page, args.repeat))
+    print(
+        f"\n{N_INDICATORS} indicators × {N_MONTHS} monthly readings; "
+        f"{connection.vendor}; {args.repeat} requests per page; "
+        f"DEBUG={settings.DEBUG}\n"
+    )
+    print(table(results))
+    slow = [r for r in results if r.status == 200 and r.ratio > GOAL_RATIO]
+    missing = [r for r in results if r.status != 200]
+    if slow:
+        print(f"\n{len(slow)} page(s) over {GOAL_RATIO:g}× their floor.")
+    if missing:
+        print(f"{len(missing)} page(s) did not answer 200.")
+    return 1 if slow or missing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
