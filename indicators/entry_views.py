@@ -1,23 +1,229 @@
-"""Staff pages for recording readings. (Being built: see the indicators issue.)"""
+"""Staff pages: my indicators, recording, correcting and withdrawing readings,
+and the coordinator's status override.
 
-from django.http import Http404
+Access is checked in ``permissions``; the rules of a valid reading live in the
+forms and in ``periods`` / ``status``. Every successful POST redirects to the
+indicator's page with a message.
+"""
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import IntegrityError, transaction
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import permissions
+from .due import indicator_due
+from .forms import ReadingForm, ReadingUpdateForm, StatusOverrideForm, WithdrawForm
+from .models import Indicator, Reading
+from .progress import progress_of, with_progress_data
 
 
+def today() -> datetime.date:
+    """Today in the city's time zone (one place, so tests can pin it)."""
+    return timezone.localdate()
+
+
+@login_required
 def mine(request):
-    raise Http404
+    user = request.user
+    indicators = Indicator.objects.active()
+    if not permissions.records_for_all(user):
+        indicators = indicators.filter(department__in=permissions.department_ids(user))
+    day = today()
+    progresses = [progress_of(i, today=day) for i in with_progress_data(indicators)]
+    # Overdue first, then due, then the rest; within each, the longest waiting.
+    progresses.sort(
+        key=lambda p: (
+            p.due.urgency,
+            p.due.due_date or datetime.date.max,
+            p.indicator.name.lower(),
+        )
+    )
+    ctx = {
+        "progresses": progresses,
+        "counts": {
+            state: sum(1 for p in progresses if p.due.state == state)
+            for state in ("overdue", "due")
+        },
+        "all_departments": permissions.records_for_all(user),
+        "can_override": permissions.can_override(user),
+        "demo_data_shown": any(p.indicator.is_demo for p in progresses),
+    }
+    return render(request, "indicators/mine.html", ctx)
 
 
+def _initial_period(indicator: Indicator, day: datetime.date) -> dict:
+    """The period awaiting a reading, kept inside the strategy period."""
+    latest = indicator.readings.valid().latest_first().first()
+    period = indicator_due(indicator, latest, day).period
+    if period is None:  # a retired indicator: nothing is awaited
+        return {}
+    if period.year > indicator.strategy.end_year:
+        return {}
+    return {"year": period.year, "part": period.part}
+
+
+@login_required
 def reading_create(request, pk: int):
-    raise Http404
+    indicator = permissions.get_indicator_for_recording(request, pk)
+    if not indicator.is_active:
+        messages.error(
+            request,
+            _("Mittari on poistunut käytöstä, eikä sille kirjata uusia tuloksia."),
+        )
+        return redirect(indicator)
+    day = today()
+    form = ReadingForm(
+        request.POST or None,
+        indicator=indicator,
+        today=day,
+        initial=_initial_period(indicator, day),
+    )
+    if request.method == "POST" and form.is_valid():
+        reading = form.save(commit=False)
+        reading.created_by = reading.updated_by = request.user
+        reading.created_at = reading.updated_at = timezone.now()
+        if _save_or_explain(form, reading):
+            messages.success(
+                request,
+                _("Tulos %(period)s tallennettiin.") % {"period": reading.period},
+            )
+            return redirect(indicator)
+    ctx = {"indicator": indicator, "form": form, "today": day}
+    return render(request, "indicators/reading_form.html", ctx)
 
 
-def status_override(request, pk: int):
-    raise Http404
+def _save_or_explain(form, reading: Reading) -> bool:
+    """Save; if someone recorded the same period a moment ago, say so."""
+    try:
+        with transaction.atomic():
+            reading.save()
+    except IntegrityError:
+        # The form checked the period before saving; run its checks again so
+        # that the message names the reading saved in between.
+        form.full_clean()
+        if form.is_valid():
+            raise
+        return False
+    return True
 
 
+@login_required
 def reading_update(request, pk: int):
-    raise Http404
+    reading = permissions.get_reading_for_editing(request, pk)
+    indicator = reading.indicator
+    day = today()
+    form = ReadingUpdateForm(
+        request.POST or None, instance=reading, indicator=indicator, today=day
+    )
+    conflict = None
+    saved = False
+    if request.method == "POST" and form.is_valid():
+        if not form.has_changed():
+            messages.info(request, _("Tulokseen ei tehty muutoksia."))
+            return redirect(indicator)
+        with transaction.atomic():
+            conflict = _changed_since(reading.pk, form.cleaned_data["version"])
+            if conflict is None:
+                reading.version = form.cleaned_data["version"] + 1
+                reading.updated_by = request.user
+                reading.updated_at = timezone.now()
+                saved = _save_or_explain(form, reading)
+        if conflict is None and saved:
+            messages.success(
+                request,
+                _("Tuloksen %(period)s korjaus tallennettiin.")
+                % {"period": reading.period},
+            )
+            return redirect(indicator)
+    ctx = {"indicator": indicator, "reading": reading, "form": form}
+    ctx["conflict"] = conflict
+    return render(
+        request,
+        "indicators/reading_form.html",
+        ctx,
+        status=409 if conflict else 200,
+    )
 
 
+def _changed_since(pk: int, version: int) -> Reading | None:
+    """The reading as saved now, if it changed after ``version``; else None.
+
+    Locks the row until the end of the surrounding transaction, so that no
+    one can save between this check and our own save.
+    """
+    current = (
+        Reading.objects.select_for_update(of=("self",))
+        .select_related("updated_by")  # named in the explanation
+        .get(pk=pk)
+    )
+    if current.version != version or current.is_withdrawn:
+        return current
+    return None
+
+
+@login_required
 def reading_withdraw(request, pk: int):
-    raise Http404
+    reading = permissions.get_reading_for_editing(request, pk)
+    indicator = reading.indicator
+    form = WithdrawForm(request.POST or None, initial={"version": reading.version})
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            conflict = _changed_since(reading.pk, form.cleaned_data["version"])
+            if conflict is None:
+                now = timezone.now()
+                reading.withdrawn_at = now
+                reading.withdrawn_reason = form.cleaned_data["reason"]
+                reading.version += 1
+                reading.updated_by = request.user
+                reading.updated_at = now
+                reading.save()
+        if conflict is None:
+            messages.success(
+                request,
+                _(
+                    "Tulos %(period)s peruttiin. Jakson tuloksen voi nyt kirjata "
+                    "uudelleen."
+                )
+                % {"period": reading.period},
+            )
+            return redirect(indicator)
+    ctx = {
+        "indicator": indicator,
+        "reading": reading,
+        "form": form,
+        "conflict": conflict,
+    }
+    return render(
+        request,
+        "indicators/reading_withdraw.html",
+        ctx,
+        status=409 if conflict else 200,
+    )
+
+
+@login_required
+def status_override(request, pk: int):
+    indicator = permissions.get_indicator_for_override(request, pk)
+    form = StatusOverrideForm(request.POST or None, indicator=indicator)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        if indicator.status_override:
+            text = _(
+                "Mittarin tila asetettiin käsin. Laskettu tila näkyy sen rinnalla."
+            )
+        else:
+            text = _("Käsin asetettu tila poistettiin; mittarilla näkyy laskettu tila.")
+        messages.success(request, text)
+        return redirect(indicator)
+    ctx = {
+        "indicator": indicator,
+        "progress": progress_of(indicator, today=today()),
+        "form": form,
+    }
+    return render(request, "indicators/status_override.html", ctx)

@@ -1,0 +1,80 @@
+"""Who may write what: the one place where the entry pages check access.
+
+Staff record, correct and withdraw readings for the indicators of the
+departments they belong to (``Department.members``); strategy coordinators and
+superusers do it for every department. Only coordinators and superusers
+override a computed status. Anonymous visitors never get this far: the views
+are behind ``login_required``.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+
+from strategy import roles
+from strategy.models import Department
+
+from .models import Indicator, Reading
+
+
+def department_ids(user) -> set[int]:
+    """The departments the user belongs to (cached on the user object)."""
+    if not user.is_authenticated:
+        return set()
+    cache = getattr(user, "_department_ids", None)
+    if cache is None:
+        cache = set(
+            Department.objects.filter(members=user).values_list("pk", flat=True)
+        )
+        user._department_ids = cache
+    return cache
+
+
+def records_for_all(user) -> bool:
+    """Coordinators and superusers record for every department."""
+    return roles.is_coordinator(user)  # true for superusers too
+
+
+def can_record(user, indicator: Indicator) -> bool:
+    """May ``user`` record, correct and withdraw readings of ``indicator``?"""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if records_for_all(user):
+        return True
+    return indicator.department_id in department_ids(user)
+
+
+def can_override(user) -> bool:
+    """May ``user`` set the shown status of an indicator by hand?"""
+    return roles.is_coordinator(user)
+
+
+def get_indicator_for_recording(request, pk: int) -> Indicator:
+    """The indicator, or 404 when there is none and 403 when not the user's."""
+    indicator = get_object_or_404(
+        Indicator.objects.select_related("strategy", "department"), pk=pk
+    )
+    if not can_record(request.user, indicator):
+        raise PermissionDenied
+    return indicator
+
+
+def get_reading_for_editing(request, pk: int) -> Reading:
+    """A valid (not withdrawn) reading the user may correct or withdraw."""
+    reading = get_object_or_404(
+        Reading.objects.valid().select_related(
+            "indicator__strategy", "indicator__department", "updated_by"
+        ),
+        pk=pk,
+    )
+    if not can_record(request.user, reading.indicator):
+        raise PermissionDenied
+    return reading
+
+
+def get_indicator_for_override(request, pk: int) -> Indicator:
+    indicator = get_object_or_404(
+        Indicator.objects.select_related("strategy", "department"), pk=pk
+    )
+    if not can_override(request.user):
+        raise PermissionDenied
+    return indicator

@@ -1,0 +1,226 @@
+"""/kirjaukset/<pk>/muokkaa/: correcting a reading, never overwriting another's."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+
+from indicators.models import Reading
+
+
+@pytest.fixture(autouse=True)
+def _today(monkeypatch):
+    monkeypatch.setattr(
+        "indicators.entry_views.today", lambda: datetime.date(2026, 6, 15)
+    )
+
+
+@pytest.fixture
+def reading(indicator, recorder, make_reading):
+    return make_reading(indicator, 2025, "1234.5", user=recorder, evidence="Rekisteri")
+
+
+def test_it_shows_the_reading_in_finnish_form(client, recorder, reading):
+    client.force_login(recorder)
+    r = client.get(f"/kirjaukset/{reading.pk}/muokkaa/")
+    assert r.status_code == 200
+    html = r.content.decode()
+    assert 'name="value" value="1234,5"' in html
+    assert 'name="year" value="2025"' in html
+    assert '<input type="hidden" name="version" value="1"' in html
+    assert "Korjaa tulos 2025" in html
+    assert f'href="/kirjaukset/{reading.pk}/peru/"' in html
+
+
+def test_it_saves_a_correction(client, recorder, coordinator, reading):
+    client.force_login(coordinator)
+    r = client.post(
+        f"/kirjaukset/{reading.pk}/muokkaa/",
+        {"year": "2025", "value": "130,5", "evidence": "Rekisteri", "version": "1"},
+    )
+    assert r.status_code == 302
+    assert r["Location"] == f"/mittarit/{reading.indicator_id}/"
+    reading.refresh_from_db()
+    assert reading.value == Decimal("130.5")
+    assert reading.version == 2
+    assert reading.created_by == recorder
+    assert reading.updated_by == coordinator
+    assert [str(m) for m in r.wsgi_request._messages] == [
+        "Tuloksen 2025 korjaus tallennettiin."
+    ]
+
+
+def test_the_history_keeps_the_old_and_the_new_value(client, coordinator, reading):
+    client.force_login(coordinator)
+    client.post(
+        f"/kirjaukset/{reading.pk}/muokkaa/",
+        {"year": "2025", "value": "130,5", "evidence": "Rekisteri", "version": "1"},
+    )
+    new, old = reading.history.order_by("-history_id")[:2]
+    assert old.value == Decimal("1234.5")
+    assert new.value == Decimal("130.5")
+    assert new.history_user == coordinator
+
+
+def test_the_second_of_two_saves_from_the_same_version_is_refused(
+    client, recorder, coordinator, reading
+):
+    # Both opened the form at version 1; the coordinator saves first.
+    client.force_login(coordinator)
+    first = client.post(
+        f"/kirjaukset/{reading.pk}/muokkaa/",
+        {"year": "2025", "value": "130", "evidence": "Rekisteri", "version": "1"},
+    )
+    assert first.status_code == 302
+
+    client.force_login(recorder)
+    second = client.post(
+        f"/kirjaukset/{reading.pk}/muokkaa/",
+        {"year": "2025", "value": "140", "evidence": "Oma laskenta", "version": "1"},
+    )
+    assert second.status_code == 409
+    html = second.content.decode()
+    assert "Muutostasi ei tallennettu." in html
+    assert "Koordinaattori tallensi tähän tulokseen muutoksen" in html
+    assert "Mitään ei kirjoitettu yli." in html
+    assert f'<a href="/kirjaukset/{reading.pk}/muokkaa/">Lataa tulos uudelleen</a>' in (
+        html
+    )
+    assert 'value="140"' in html  # the unsaved input is shown to copy from
+    assert "Oma laskenta" in html
+
+    reading.refresh_from_db()
+    assert reading.value == Decimal("130")
+    assert reading.evidence == "Rekisteri"
+    assert reading.version == 2
+    assert reading.updated_by == coordinator
+    assert reading.history.count() == 2  # created, the coordinator's save
+
+
+def test_a_save_after_a_withdrawal_is_refused(client, recorder, reading):
+    client.force_login(recorder)
+    client.post(
+        f"/kirjaukset/{reading.pk}/peru/", {"reason": "Väärä jakso", "version": "1"}
+    )
+    r = client.post(
+        f"/kirjaukset/{reading.pk}/muokkaa/",
+        {"year": "2025", "value": "140", "version": "1"},
+    )
+    # A withdrawn reading is no longer found for editing.
+    assert r.status_code == 404
+    reading.refresh_from_db()
+    assert reading.value == Decimal("1234.5")
+
+
+def test_a_conflict_with_a_withdrawal_made_meanwhile_is_explained(
+    client, recorder, coordinator, reading, monkeypatch
+):
+    # The withdrawal lands between loading the reading and locking it.
+    from indicators import entry_views
+
+    real = entry_views._changed_since
+
+    def withdrawn_meanwhile(pk, version):
+        Reading.objects.filter(pk=pk).update(
+            withdrawn_at=datetime.datetime(2026, 6, 15, tzinfo=datetime.UTC),
+            withdrawn_reason="Väärä",
+            updated_by=coordinator,
+            version=2,
+        )
+        return real(pk, version)
+
+    monkeypatch.setattr(entry_views, "_changed_since", withdrawn_meanwhile)
+    client.force_login(recorder)
+    r = client.post(
+        f"/kirjaukset/{reading.pk}/muokkaa/",
+        {"year": "2025", "value": "140", "version": "1"},
+    )
+    assert r.status_code == 409
+    assert "Koordinaattori perui tämän tuloksen" in r.content.decode()
+    reading.refresh_from_db()
+    assert reading.value == Decimal("1234.5")
+
+
+def test_an_unchanged_form_saves_nothing(client, recorder, reading):
+    client.force_login(recorder)
+    r = client.post(
+        f"/kirjaukset/{reading.pk}/muokkaa/",
+        {"year": "2025", "value": "1 234,5", "evidence": "Rekisteri", "version": "1"},
+    )
+    assert r.status_code == 302
+    reading.refresh_from_db()
+    assert reading.version == 1
+    assert reading.history.count() == 1
+
+
+def test_it_refuses_a_bad_number_and_keeps_the_input(client, recorder, reading):
+    client.force_login(recorder)
+    r = client.post(
+        f"/kirjaukset/{reading.pk}/muokkaa/",
+        {"year": "2025", "value": "12,5 km", "evidence": "Uusi lähde", "version": "1"},
+    )
+    assert r.status_code == 200
+    html = r.content.decode()
+    assert "Anna luku numeroina" in html
+    assert 'value="12,5 km"' in html
+    assert "Uusi lähde" in html
+    reading.refresh_from_db()
+    assert reading.value == Decimal("1234.5")
+    assert reading.version == 1
+
+
+def test_it_refuses_moving_a_reading_onto_a_recorded_period(
+    client, recorder, indicator, reading, make_reading
+):
+    other = make_reading(indicator, 2024, "110", user=recorder)
+    client.force_login(recorder)
+    r = client.post(
+        f"/kirjaukset/{other.pk}/muokkaa/",
+        {"year": "2025", "value": "110", "narrative": "Siirto", "version": "1"},
+    )
+    assert f'<a href="/kirjaukset/{reading.pk}/muokkaa/">' in r.content.decode()
+    other.refresh_from_db()
+    assert other.year == 2024
+
+
+def test_it_may_correct_the_period_of_a_reading(client, recorder, reading):
+    client.force_login(recorder)
+    r = client.post(
+        f"/kirjaukset/{reading.pk}/muokkaa/",
+        {"year": "2024", "value": "1234,5", "evidence": "Rekisteri", "version": "1"},
+    )
+    assert r.status_code == 302
+    reading.refresh_from_db()
+    assert reading.year == 2024
+    assert reading.period_end == datetime.date(2024, 12, 31)
+
+
+def test_a_correction_at_risk_needs_an_explanation(client, recorder, reading):
+    client.force_login(recorder)
+    r = client.post(
+        f"/kirjaukset/{reading.pk}/muokkaa/",
+        {"year": "2025", "value": "90", "version": "1"},
+    )
+    assert "Kirjoita lyhyt selitys" in r.content.decode()
+    reading.refresh_from_db()
+    assert reading.value == Decimal("1234.5")
+
+
+def test_a_withdrawn_reading_cannot_be_edited(
+    client, recorder, indicator, make_reading
+):
+    withdrawn = make_reading(
+        indicator,
+        2024,
+        "110",
+        user=recorder,
+        withdrawn_at=datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC),
+        withdrawn_reason="Väärä",
+    )
+    client.force_login(recorder)
+    assert client.get(f"/kirjaukset/{withdrawn.pk}/muokkaa/").status_code == 404
+
+
+def test_it_answers_404_for_an_unknown_reading(client, recorder, db):
+    client.force_login(recorder)
+    assert client.get("/kirjaukset/999999/muokkaa/").status_code == 404
