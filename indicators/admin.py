@@ -1,17 +1,41 @@
+"""The admin: where coordinators define indicators and annual targets.
+
+Numbers are typed the Finnish way here too (FinnishDecimalField), and the
+checks are those of the entry forms: decimals, years inside the strategy
+period. Readings are only looked at here; they are recorded, corrected and
+withdrawn through the entry pages, which check periods, permissions and
+concurrent edits. A status override is set on its own page, which requires
+a justification and keeps it in the history.
+"""
+
 from django.contrib import admin
+from django.db import models
 
 from simple_history.admin import SimpleHistoryAdmin
 
+from .forms import (
+    AnnualTargetAdminForm,
+    AnnualTargetFormSet,
+    FinnishDecimalField,
+    IndicatorAdminForm,
+)
 from .models import AnnualTarget, Indicator, Reading
+
+FINNISH_NUMBERS = {models.DecimalField: {"form_class": FinnishDecimalField}}
 
 
 class AnnualTargetInline(admin.TabularInline):
     model = AnnualTarget
+    form = AnnualTargetAdminForm
+    formset = AnnualTargetFormSet
+    formfield_overrides = FINNISH_NUMBERS
     extra = 0
 
 
 @admin.register(Indicator)
 class IndicatorAdmin(SimpleHistoryAdmin):
+    form = IndicatorAdminForm
+    formfield_overrides = FINNISH_NUMBERS
     list_display = [
         "name",
         "kind",
@@ -35,6 +59,7 @@ class IndicatorAdmin(SimpleHistoryAdmin):
     search_fields = ["name", "name_en", "description", "data_source", "external_id"]
     filter_horizontal = ["measures", "success_factors"]
     list_select_related = ["department"]
+    readonly_fields = ["status_override", "override_justification"]
     inlines = [AnnualTargetInline]
 
 

@@ -1,0 +1,163 @@
+"""The admin: coordinators define indicators and annual targets."""
+
+from decimal import Decimal
+
+from django.contrib.auth.models import Group
+
+import pytest
+
+from indicators.models import AnnualTarget, Indicator
+from strategy import roles
+from strategy.models import Measure
+
+
+@pytest.fixture
+def staff_coordinator(coordinator):
+    # Coordinators need is_staff to enter the admin.
+    coordinator.is_staff = True
+    coordinator.save()
+    return coordinator
+
+
+@pytest.fixture
+def add_data(strategy, technical):
+    measure = Measure.objects.get(focus_area__number=1, order=2)
+    return {
+        "strategy": strategy.pk,
+        "name": "Kevyen liikenteen väylät",
+        "kind": "numeric",
+        "unit": "km",
+        "decimals": "1",
+        "direction": "increase",
+        "baseline_value": "1 234,5",
+        "baseline_year": "2023",
+        "target_value": "1\u00a0300",
+        "target_year": "2028",
+        "frequency": "yearly",
+        "department": technical.pk,
+        "measures": [measure.pk],
+        "is_public": "on",
+        "is_active": "on",
+        "annual_targets-TOTAL_FORMS": "1",
+        "annual_targets-INITIAL_FORMS": "0",
+        "annual_targets-MIN_NUM_FORMS": "0",
+        "annual_targets-MAX_NUM_FORMS": "1000",
+        "annual_targets-0-year": "2026",
+        "annual_targets-0-value": "1 250,5",
+    }
+
+
+def test_coordinators_have_the_permissions_they_need(db):
+    group = Group.objects.get(name=roles.COORDINATORS)
+    assert set(group.permissions.values_list("codename", flat=True)) == {
+        "view_indicator",
+        "add_indicator",
+        "change_indicator",
+        "view_annualtarget",
+        "add_annualtarget",
+        "change_annualtarget",
+        "view_reading",
+    }
+
+
+def test_a_coordinator_adds_an_indicator_with_finnish_numbers(
+    client, staff_coordinator, add_data
+):
+    client.force_login(staff_coordinator)
+    r = client.post("/hallinta/indicators/indicator/add/", add_data)
+    assert r.status_code == 302, r.content.decode()[-3000:]
+    indicator = Indicator.objects.get()
+    assert indicator.baseline_value == Decimal("1234.5")
+    assert indicator.target_value == Decimal("1300")
+    target = indicator.annual_targets.get()
+    assert (target.year, target.value) == (2026, Decimal("1250.5"))
+    assert indicator.history.latest().history_user == staff_coordinator
+
+
+def test_the_admin_shows_numbers_back_in_finnish(client, staff_coordinator, indicator):
+    indicator.baseline_value = Decimal("1234.5")
+    indicator.save()
+    client.force_login(staff_coordinator)
+    html = client.get(f"/hallinta/indicators/indicator/{indicator.pk}/change/")
+    html = html.content.decode()
+    assert 'name="baseline_value" value="1234,5"' in html
+    assert 'name="target_value" value="150"' in html
+
+
+def _refused(client, data):
+    r = client.post("/hallinta/indicators/indicator/add/", data)
+    assert r.status_code == 200
+    assert not Indicator.objects.exists()
+    assert not AnnualTarget.objects.exists()
+    return r.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"baseline_value": "12,5 km"}, "Anna luku numeroina"),
+        ({"baseline_value": "12,55"}, "Luvussa saa olla enintään 1 desimaali."),
+        ({"annual_targets-0-value": "12,55"}, "Luvussa saa olla enintään 1 desimaali."),
+        (
+            {"annual_targets-0-year": "2030"},
+            "Vuoden on oltava strategiakaudella 2024–2028.",
+        ),
+        ({"target_year": "2022"}, "Tavoitevuoden on oltava lähtötason vuoden jälkeen."),
+        ({"unit": ""}, "Numeerisella mittarilla on oltava yksikkö."),
+        (
+            {"kind": "qualitative"},
+            "Laadullisella mittarilla ei ole vuositavoitteita.",
+        ),
+    ],
+)
+def test_the_admin_checks_as_strictly_as_the_forms(
+    client, staff_coordinator, add_data, changes, message
+):
+    client.force_login(staff_coordinator)
+    html = _refused(client, {**add_data, **changes})
+    assert message in html
+
+
+def test_two_targets_for_one_year_are_refused(client, staff_coordinator, add_data):
+    client.force_login(staff_coordinator)
+    data = {
+        **add_data,
+        "annual_targets-TOTAL_FORMS": "2",
+        "annual_targets-1-year": "2026",
+        "annual_targets-1-value": "1 260",
+    }
+    _refused(client, data)
+
+
+def test_the_override_is_set_on_its_own_page_not_in_the_admin(
+    client, staff_coordinator, indicator
+):
+    client.force_login(staff_coordinator)
+    html = client.get(f"/hallinta/indicators/indicator/{indicator.pk}/change/")
+    html = html.content.decode()
+    assert 'name="status_override"' not in html
+    assert 'name="override_justification"' not in html
+
+
+def test_readings_are_only_looked_at_in_the_admin(
+    client, staff_coordinator, indicator, recorder, make_reading
+):
+    reading = make_reading(indicator, 2025, "130", user=recorder)
+    client.force_login(staff_coordinator)
+    assert client.get("/hallinta/indicators/reading/").status_code == 200
+    r = client.post(
+        f"/hallinta/indicators/reading/{reading.pk}/change/", {"value": "1"}
+    )
+    assert r.status_code == 403
+    assert client.get("/hallinta/indicators/reading/add/").status_code == 403
+    reading.refresh_from_db()
+    assert reading.value == Decimal("130")
+
+
+def test_a_coordinator_cannot_delete_an_indicator(client, staff_coordinator, indicator):
+    client.force_login(staff_coordinator)
+    r = client.post(
+        f"/hallinta/indicators/indicator/{indicator.pk}/delete/", {"post": "yes"}
+    )
+    assert r.status_code == 403
+    assert Indicator.objects.filter(pk=indicator.pk).exists()
