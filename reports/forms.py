@@ -1,0 +1,83 @@
+import datetime
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import MidtermReport, ReportSection
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class ReportForm(forms.ModelForm):
+    class Meta:
+        model = MidtermReport
+        fields = [
+            "title",
+            "title_en",
+            "cutoff_date",
+            "council_meeting_date",
+            "introduction",
+            "introduction_en",
+        ]
+        widgets = {
+            "cutoff_date": DATE_WIDGET,
+            "council_meeting_date": DATE_WIDGET,
+            "introduction": forms.Textarea(attrs={"rows": 8}),
+            "introduction_en": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, strategy, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.strategy = strategy
+
+    def clean_cutoff_date(self) -> datetime.date:
+        cutoff = self.cleaned_data["cutoff_date"]
+        s = self.strategy
+        if not s.start_year <= cutoff.year <= s.end_year:
+            raise forms.ValidationError(
+                _("Tilannepäivän on oltava strategiakaudella %(start)s–%(end)s.")
+                % {"start": s.start_year, "end": s.end_year},
+                code="outside_strategy",
+            )
+        return cutoff
+
+    def clean(self):
+        cleaned = super().clean()
+        cutoff = cleaned.get("cutoff_date")
+        meeting = cleaned.get("council_meeting_date")
+        if cutoff and meeting and meeting < cutoff:
+            self.add_error(
+                "council_meeting_date",
+                forms.ValidationError(
+                    _("Valtuuston kokous ei voi olla ennen tilannepäivää."),
+                    code="meeting_before_cutoff",
+                ),
+            )
+        return cleaned
+
+
+class SectionForm(forms.ModelForm):
+    class Meta:
+        model = ReportSection
+        fields = [
+            "successes",
+            "impacts",
+            "challenges",
+            "successes_en",
+            "impacts_en",
+            "challenges_en",
+        ]
+        widgets = {
+            name: forms.Textarea(attrs={"rows": 6 if not name.endswith("_en") else 3})
+            for name in fields
+        }
+
+
+class PublishForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_(
+            "Vahvistan, että raportti julkaistaan. Julkaistua raporttia ei voi "
+            "enää muuttaa; sen voi korvata uudella versiolla."
+        ),
+        error_messages={"required": _("Vahvista julkaiseminen rastittamalla ruutu.")},
+    )

@@ -1,0 +1,155 @@
+"""The mid-term council report (väliraportti) and its per-focus-area narratives.
+
+A draft shows the indicator data live, as of its cut-off date. Publishing
+freezes it: ``frozen`` then holds everything the report shows (the data
+snapshot and the rendered narratives), and a published report is never edited
+in place; a new version supersedes it and both stay readable.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from simple_history.models import HistoricalRecords
+
+from strategy.i18n import Translated
+from strategy.models import FocusArea, Strategy
+
+MARKUP_HELP = _(
+    "Kappaleet erotetaan tyhjällä rivillä. Luettelo: rivin alkuun - tai 1. "
+    "Korostus: *kursiivi*, **lihavointi**. Linkki: [teksti](https://…)."
+)
+
+
+class ReportStatus(models.TextChoices):
+    DRAFT = "draft", _("luonnos")
+    PUBLISHED = "published", _("julkaistu")
+
+
+class MidtermReportQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=ReportStatus.PUBLISHED)
+
+
+class MidtermReport(models.Model):
+    strategy = models.ForeignKey(
+        Strategy, on_delete=models.PROTECT, related_name="reports"
+    )
+    title = models.CharField(_("otsikko"), max_length=200)
+    title_en = models.CharField(_("otsikko (en)"), max_length=200, blank=True)
+    cutoff_date = models.DateField(
+        _("tilannepäivä"),
+        help_text=_(
+            "Raportti näyttää mittarien tiedot sellaisina kuin ne oli kirjattu "
+            "tämän päivän päättyessä."
+        ),
+    )
+    council_meeting_date = models.DateField(
+        _("valtuuston kokous"), null=True, blank=True
+    )
+    introduction = models.TextField(_("johdanto"), blank=True, help_text=MARKUP_HELP)
+    introduction_en = models.TextField(_("johdanto (en)"), blank=True)
+    status = models.CharField(
+        _("tila"),
+        max_length=10,
+        choices=ReportStatus.choices,
+        default=ReportStatus.DRAFT,
+    )
+    version = models.PositiveSmallIntegerField(_("versio"), default=1)
+    supersedes = models.OneToOneField(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="superseded_by",
+        verbose_name=_("korvaa version"),
+    )
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("julkaisija"),
+    )
+    published_at = models.DateTimeField(_("julkaistu"), null=True, blank=True)
+    # What the published report shows, frozen at publishing (reports/freeze.py).
+    frozen = models.JSONField(_("julkaistu sisältö"), null=True, blank=True)
+    created_at = models.DateTimeField(_("luotu"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("muutettu"), auto_now=True)
+
+    objects = MidtermReportQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["frozen"])
+
+    title_i18n = Translated("title")
+
+    class Meta:
+        verbose_name = _("väliraportti")
+        verbose_name_plural = _("väliraportit")
+        ordering = ["-cutoff_date", "-version", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status="draft")
+                | models.Q(
+                    published_at__isnull=False,
+                    published_by__isnull=False,
+                    frozen__isnull=False,
+                ),
+                name="report_published_is_frozen",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("reports:detail", args=[self.pk])
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == ReportStatus.PUBLISHED
+
+    @property
+    def successor(self):
+        """The newer version that supersedes this one, or None."""
+        try:
+            return self.superseded_by
+        except MidtermReport.DoesNotExist:
+            return None
+
+
+class ReportSection(models.Model):
+    """The mayor's office's narrative on one focus area."""
+
+    report = models.ForeignKey(
+        MidtermReport, on_delete=models.CASCADE, related_name="sections"
+    )
+    focus_area = models.ForeignKey(
+        FocusArea, on_delete=models.PROTECT, related_name="+"
+    )
+    successes = models.TextField(_("onnistumiset"), blank=True, help_text=MARKUP_HELP)
+    successes_en = models.TextField(_("onnistumiset (en)"), blank=True)
+    impacts = models.TextField(_("vaikutukset"), blank=True, help_text=MARKUP_HELP)
+    impacts_en = models.TextField(_("vaikutukset (en)"), blank=True)
+    challenges = models.TextField(_("haasteet"), blank=True, help_text=MARKUP_HELP)
+    challenges_en = models.TextField(_("haasteet (en)"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("painopistealueen kuvaus")
+        verbose_name_plural = _("painopistealueiden kuvaukset")
+        ordering = ["report", "focus_area__number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report", "focus_area"], name="reportsection_one_per_area"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.report} – {self.focus_area}"
+
+
+# The three narratives of a focus area, in the order the report shows them.
+NARRATIVES = ["successes", "impacts", "challenges"]

@@ -1,0 +1,81 @@
+"""The report as a PDF, rendered by WeasyPrint from the report's own HTML.
+
+The PDF is tagged to the PDF/UA-1 standard (WeasyPrint's ``pdf/ua-1``
+variant), takes its title and language from <title> and <html lang>, and gets
+its bookmarks from the headings (reports/report.css sets the levels).
+WeasyPrint needs the Pango system library; without it (or without WeasyPrint)
+``unavailable_reason()`` says so and the pages show that instead of failing.
+"""
+
+import logging
+import re
+
+from django.contrib.staticfiles import finders
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .document import build_document
+from .models import MidtermReport
+
+PDF_VARIANT = "pdf/ua-1"
+STYLESHEETS = ["css/site.css", "css/report.css"]
+
+
+def _weasyprint():
+    # Imported here: it loads Pango through ctypes, which raises OSError when the
+    # system library is missing, and the rest of the site must work without it.
+    # Its progress lines and its notes on the site's screen-only CSS are noise.
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    logging.getLogger("weasyprint.progress").setLevel(logging.ERROR)
+    import weasyprint
+
+    return weasyprint
+
+
+def unavailable_reason() -> str:
+    """Why a PDF cannot be made on this server, or "" when it can."""
+    try:
+        _weasyprint()
+    except ImportError:
+        return _("PDF-tiedostoa ei voi muodostaa: palvelimelta puuttuu WeasyPrint.")
+    except OSError:
+        return _(
+            "PDF-tiedostoa ei voi muodostaa: palvelimelta puuttuu WeasyPrintin "
+            "tarvitsema Pango-kirjasto."
+        )
+    return ""
+
+
+# A text halo (a white stroke painted under the letters) needs paint-order,
+# which WeasyPrint does not implement: it would paint the stroke over the text.
+HALO_TAG = re.compile(r"<text\b[^>]*\bpaint-order=\"stroke\"[^>]*>")
+HALO_ATTRS = re.compile(r'\s(?:stroke|stroke-width|paint-order)="[^"]*"')
+
+
+def without_halos(html: str) -> str:
+    """The chart texts without the halo that WeasyPrint would draw over them."""
+    return HALO_TAG.sub(lambda tag: HALO_ATTRS.sub("", tag.group(0)), html)
+
+
+def render_html(report: MidtermReport, data: dict | None = None) -> str:
+    """The standalone HTML document that the PDF is made from."""
+    ctx = {
+        "report": report,
+        "doc": build_document(report, data),
+        "today": timezone.localdate(),
+    }
+    return without_halos(render_to_string("reports/pdf.html", ctx))
+
+
+def render_pdf(
+    report: MidtermReport, *, base_url: str | None = None, data: dict | None = None
+) -> bytes:
+    """The report as PDF bytes (raises ImportError/OSError without WeasyPrint)."""
+    weasyprint = _weasyprint()
+    html = render_html(report, data)
+    # The page's own stylesheets, read from disk: fetching them over HTTP from
+    # the server that is busy answering this request could deadlock.
+    stylesheets = [weasyprint.CSS(filename=finders.find(path)) for path in STYLESHEETS]
+    document = weasyprint.HTML(string=html, base_url=base_url)
+    return document.write_pdf(stylesheets=stylesheets, pdf_variant=PDF_VARIANT)

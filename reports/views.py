@@ -1,0 +1,206 @@
+"""The mid-term report: list, read, print/PDF (everyone for published reports),
+write and publish (the mayor's office)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from strategy import roles
+from strategy.models import Strategy
+
+from . import pdf, services
+from .document import build_document
+from .forms import PublishForm, ReportForm, SectionForm
+from .models import MidtermReport
+
+
+def can_edit(user) -> bool:
+    """Writing and publishing: the mayor's office (and superusers)."""
+    return roles.is_mayors_office(user)
+
+
+def can_read_drafts(user) -> bool:
+    """Drafts: the mayor's office and the strategy coordinators (DESIGN.md)."""
+    return roles.is_mayors_office(user) or roles.is_coordinator(user)
+
+
+def _get_report_for_reading(request, pk: int) -> MidtermReport:
+    """The report, or 404 for a draft the user may not see."""
+    report = get_object_or_404(
+        MidtermReport.objects.select_related(
+            "strategy", "published_by", "supersedes", "superseded_by"
+        ),
+        pk=pk,
+    )
+    if not report.is_published and not can_read_drafts(request.user):
+        raise Http404
+    return report
+
+
+def _get_report_for_editing(request, pk: int) -> MidtermReport:
+    """The report for a write; 403 for anyone but the mayor's office."""
+    if not can_edit(request.user):
+        raise PermissionDenied
+    return get_object_or_404(MidtermReport.objects.select_related("strategy"), pk=pk)
+
+
+def _section_forms(request, report: MidtermReport) -> list:
+    sections = report.sections.select_related("focus_area")
+    return [
+        SectionForm(
+            request.POST or None,
+            instance=section,
+            prefix=f"alue-{section.focus_area.number}",
+        )
+        for section in sections
+    ]
+
+
+# /raportit/
+
+
+def report_list(request):
+    drafts = can_read_drafts(request.user)
+    reports = MidtermReport.objects.select_related("strategy", "superseded_by")
+    if not drafts:
+        reports = reports.published()
+    ctx = {
+        "reports": reports,
+        "can_edit": can_edit(request.user),
+        "drafts_shown": drafts,
+    }
+    return render(request, "reports/list.html", ctx)
+
+
+def report_detail(request, pk: int):
+    report = _get_report_for_reading(request, pk)
+    doc = build_document(report)
+    ctx = {
+        "report": report,
+        "doc": doc,
+        "can_edit": can_edit(request.user),
+        "pdf_problem": pdf.unavailable_reason(),
+        "demo_data_shown": doc["is_demo"],
+        "today": timezone.localdate(),
+    }
+    return render(request, "reports/detail.html", ctx)
+
+
+def report_pdf(request, pk: int):
+    report = _get_report_for_reading(request, pk)
+    problem = pdf.unavailable_reason()
+    if problem:
+        ctx = {"report": report, "pdf_problem": problem}
+        return render(request, "reports/pdf_unavailable.html", ctx, status=503)
+    content = pdf.render_pdf(report, base_url=request.build_absolute_uri("/"))
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{pdf_filename(report)}"'
+    return response
+
+
+def pdf_filename(report: MidtermReport) -> str:
+    name = slugify(f"{report.strategy.municipality} {report.title}") or "raportti"
+    state = f"v{report.version}" if report.is_published else "luonnos"
+    return f"{name}-{report.cutoff_date:%Y-%m-%d}-{state}.pdf"
+
+
+# /raportit/uusi/, /raportit/<pk>/muokkaa/, /julkaise/, /uusi-versio/
+
+
+@login_required
+def report_create(request):
+    if not can_edit(request.user):
+        raise PermissionDenied
+    strategy = Strategy.objects.current()
+    if strategy is None:
+        raise Http404("No current strategy has been loaded.")
+    initial = {
+        "title": _("Kaupunkistrategian väliraportti kaupunginvaltuustolle"),
+        "cutoff_date": min(
+            timezone.localdate(), strategy.midterm_date or timezone.localdate()
+        ),
+    }
+    form = ReportForm(request.POST or None, strategy=strategy, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        report = services.report_create(strategy=strategy, **form.cleaned_data)
+        messages.success(
+            request,
+            _("Luonnos on luotu. Kirjoita painopistealueiden kuvaukset."),
+        )
+        return redirect("reports:update", pk=report.pk)
+    return render(request, "reports/create.html", {"form": form, "strategy": strategy})
+
+
+@login_required
+def report_update(request, pk: int):
+    report = _get_report_for_editing(request, pk)
+    if report.is_published:
+        messages.error(
+            request,
+            _(
+                "Julkaistua raporttia ei voi muokata. Tee siitä uusi versio, jos "
+                "sitä on korjattava."
+            ),
+        )
+        return redirect(report)
+    form = ReportForm(request.POST or None, instance=report, strategy=report.strategy)
+    sections = _section_forms(request, report)
+    if request.method == "POST":
+        # Validate every form (no short-circuit), so all errors show at once.
+        results = [form.is_valid()] + [section.is_valid() for section in sections]
+        if all(results):
+            with transaction.atomic():
+                form.save()
+                for section in sections:
+                    section.save()
+            messages.success(request, _("Luonnos on tallennettu."))
+            return redirect(report)
+    ctx = {"report": report, "form": form, "sections": sections}
+    return render(request, "reports/update.html", ctx)
+
+
+@login_required
+def report_publish(request, pk: int):
+    report = _get_report_for_editing(request, pk)
+    if report.is_published:
+        messages.info(request, _("Raportti on jo julkaistu."))
+        return redirect(report)
+    form = PublishForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            report = services.report_publish(report=report, user=request.user)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(
+                request, _("Raportti on julkaistu. Sen sisältö ei enää muutu.")
+            )
+            return redirect(report)
+    ctx = {"report": report, "form": form}
+    return render(request, "reports/publish.html", ctx)
+
+
+@login_required
+def report_new_version(request, pk: int):
+    report = _get_report_for_editing(request, pk)
+    if not report.is_published:
+        return redirect("reports:update", pk=report.pk)
+    if request.method == "POST":
+        new = services.report_new_version(report=report)
+        if new.is_published:
+            return redirect(new)
+        messages.success(
+            request,
+            _(
+                "Uusi versio on luonnos. Edellinen versio pysyy julkaistuna, "
+                "kunnes uusi julkaistaan."
+            ),
+        )
+        return redirect("reports:update", pk=new.pk)
+    return render(request, "reports/new_version.html", {"report": report})
