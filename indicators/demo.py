@@ -902,7 +902,6 @@ class DemoResult:
     created: Counter = field(default_factory=Counter)
     passwords_set: int = 0
     passwords_disabled: int = 0
-    users: list[User] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -925,7 +924,6 @@ def load_demo(*, debug: bool, today: datetime.date | None = None) -> DemoResult:
         result = DemoResult()
         departments = _departments(result)
         users = _users(result, departments, debug)
-        result.users = list(users.values())
         measures = _measures(strategy)
         factors = {f.order: f for f in strategy.success_factors.all()}
         for definition in INDICATORS:
