@@ -1,0 +1,197 @@
+"""Progress of many indicators at once, for the strategy pages and the list.
+
+``load_rows`` turns a queryset of indicators into rows with their progress,
+recent trend and measure codes in a fixed number of queries whatever the
+number of indicators or readings; ``StrategyProgress`` groups the rows of a
+strategy by focus area, measure and success factor and counts statuses.
+"""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Prefetch, QuerySet
+
+from strategy.models import Strategy
+
+from .models import Indicator, Reading
+from .progress import Progress, progress_of, with_progress_data
+from .status import ICONS, ORDER, Status
+
+# How many of the latest readings a sparkline shows.
+TREND_LENGTH = 12
+
+
+def recent_readings_prefetch() -> Prefetch:
+    """The latest TREND_LENGTH valid readings of each indicator (a window query).
+
+    Only the columns a sparkline needs: the narratives can be long.
+    """
+    return Prefetch(
+        "readings",
+        queryset=Reading.objects.valid()
+        .only("id", "indicator_id", "year", "part", "period_end", "value")
+        .order_by("-period_end")[:TREND_LENGTH],
+        to_attr="recent_readings",
+    )
+
+
+@dataclass(frozen=True)
+class MeasureLink:
+    measure_id: int
+    area_number: int
+    order: int
+
+    @property
+    def code(self) -> str:
+        return f"{self.area_number}.{self.order}"
+
+
+@dataclass(eq=False)
+class Row:
+    """One indicator as the overview pages show it."""
+
+    progress: Progress
+    measures: list[MeasureLink] = field(default_factory=list)
+
+    @property
+    def indicator(self) -> Indicator:
+        return self.progress.indicator
+
+    @property
+    def status(self) -> Status:
+        return self.progress.status
+
+    @property
+    def measure_codes(self) -> list[str]:
+        return [link.code for link in self.measures]
+
+    @property
+    def trend(self) -> list[Decimal]:
+        """Values of the recent readings, oldest first."""
+        readings = getattr(self.indicator, "recent_readings", [])
+        return [r.value for r in reversed(readings) if r.value is not None]
+
+
+@dataclass(frozen=True)
+class StatusCount:
+    status: Status
+    count: int
+    share: float  # of the total, 0…100
+
+    @property
+    def icon(self) -> str:
+        return ICONS[self.status]
+
+    @property
+    def label(self) -> str:
+        return self.status.label
+
+
+@dataclass(frozen=True)
+class Summary:
+    """How many indicators have each status; best first, zeros left out."""
+
+    total: int
+    counts: list[StatusCount]
+
+    @property
+    def bar(self) -> list[tuple[StatusCount, float]]:
+        """Each count with its start on a 0…100 bar."""
+        start, segments = 0.0, []
+        for count in self.counts:
+            segments.append((count, start))
+            start += count.share
+        return segments
+
+
+def summarise(rows) -> Summary:
+    tally = dict.fromkeys(ORDER, 0)
+    for row in rows:
+        tally[row.status] += 1
+    total = sum(tally.values())
+    counts = [
+        StatusCount(status, n, 100 * n / total) for status, n in tally.items() if n
+    ]
+    return Summary(total, counts)
+
+
+def load_rows(
+    queryset: QuerySet[Indicator], today: datetime.date | None = None
+) -> list[Row]:
+    """Rows for ``queryset``, in its order: 5 queries in all.
+
+    The indicators with strategy and department (1), latest reading (1),
+    annual targets (1), recent readings (1), measure codes (1).
+    """
+    indicators = list(
+        with_progress_data(queryset).prefetch_related(recent_readings_prefetch())
+    )
+    links = defaultdict(list)
+    if indicators:
+        for indicator_id, *link in (
+            Indicator.measures.through.objects.filter(
+                indicator__in=queryset.values("pk")
+            )
+            .order_by("measure__focus_area__number", "measure__order")
+            .values_list(
+                "indicator_id",
+                "measure_id",
+                "measure__focus_area__number",
+                "measure__order",
+            )
+        ):
+            links[indicator_id].append(MeasureLink(*link))
+    return [Row(progress_of(i, today), links[i.pk]) for i in indicators]
+
+
+class StrategyProgress:
+    """The progress of a strategy's indicators that one visitor may see.
+
+    Active indicators only: a retired indicator no longer says anything about
+    how the strategy is doing.
+    """
+
+    def __init__(self, strategy: Strategy, user, today: datetime.date | None = None):
+        visible = Indicator.objects.filter(strategy=strategy).active().visible_to(user)
+        # Rows (5 queries) and success factor links (1).
+        self.rows = {row.indicator.pk: row for row in load_rows(visible, today)}
+        self.by_area: dict[int, list[Row]] = defaultdict(list)
+        self.by_measure: dict[int, list[Row]] = defaultdict(list)
+        self.by_factor: dict[int, list[Row]] = defaultdict(list)
+        if not self.rows:
+            return
+        for row in self.rows.values():
+            areas = set()
+            for link in row.measures:
+                self.by_measure[link.measure_id].append(row)
+                areas.add(link.area_number)
+            for number in areas:
+                self.by_area[number].append(row)
+        factor_links = Indicator.success_factors.through.objects.filter(
+            indicator__in=visible
+        ).values_list("indicator_id", "successfactor_id")
+        for indicator_id, factor_id in factor_links:
+            self.by_factor[factor_id].append(self.rows[indicator_id])
+        for groups in (self.by_area, self.by_measure, self.by_factor):
+            for rows in groups.values():
+                rows.sort(key=lambda row: row.indicator.name_i18n.casefold())
+
+    @property
+    def summary(self) -> Summary:
+        return summarise(self.rows.values())
+
+    def area_summary(self, number: int) -> Summary:
+        return summarise(self.by_area.get(number, []))
+
+    def factor_summary(self, pk: int) -> Summary:
+        return summarise(self.by_factor.get(pk, []))
+
+    def demo_shown(self, rows=None) -> bool:
+        rows = self.rows.values() if rows is None else rows
+        return any(row.indicator.is_demo for row in rows)
+
+    @property
+    def demo_in_factors(self) -> bool:
+        return any(self.demo_shown(rows) for rows in self.by_factor.values())
