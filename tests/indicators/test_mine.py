@@ -132,3 +132,9 @@ def test_its_queries_do_not_grow_with_the_indicators(
     with django_assert_max_num_queries(8):
         r = client.get("/omat/")
     assert r.content.decode().count("<tr class=") == count
+
+
+def test_the_header_links_here_when_logged_in(client, recorder):
+    client.force_login(recorder)
+    html = client.get("/omat/").content.decode()
+    assert '<a class="mine-link" href="/omat/" aria-current="page">' in html

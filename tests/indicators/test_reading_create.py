@@ -209,7 +209,7 @@ def test_it_explains_in_english_when_english_is_chosen(english, recorder, indica
     )
     html = r.content.decode()
     assert "Enter a number in digits, for example 12,5 or 1 234,5." in html
-    assert "Record a reading" in html
+    assert "Record a result" in html
 
 
 def test_a_retired_indicator_takes_no_new_reading(client, recorder, make_indicator):
@@ -239,3 +239,11 @@ def test_the_history_names_who_recorded(client, recorder, indicator):
     record = Reading.history.get()
     assert record.history_user == recorder
     assert record.history_type == "+"
+
+
+def test_an_assessment_is_called_an_assessment(client, recorder, qualitative_indicator):
+    client.force_login(recorder)
+    html = client.get(f"/mittarit/{qualitative_indicator.pk}/kirjaa/").content.decode()
+    assert "<h1>Kirjaa arvio</h1>" in html
+    assert 'name="qualitative_status" value="achieved"' in html
+    assert 'name="value"' not in html
