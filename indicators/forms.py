@@ -139,6 +139,7 @@ class ReadingForm(forms.ModelForm):
             "start": strategy.start_year,
             "end": strategy.end_year,
         }
+        year.widget.attrs.update(min=strategy.start_year, max=strategy.end_year)
         year.error_messages["required"] = _("Anna vuosi.")
         year.error_messages["invalid"] = _("Anna vuosi numeroina, esimerkiksi 2025.")
 

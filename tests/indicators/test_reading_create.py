@@ -247,3 +247,30 @@ def test_an_assessment_is_called_an_assessment(client, recorder, qualitative_ind
     assert "<h1>Kirjaa arvio</h1>" in html
     assert 'name="qualitative_status" value="achieved"' in html
     assert 'name="value"' not in html
+
+
+def test_a_reading_saved_meanwhile_for_the_period_is_not_overwritten(
+    client, recorder, other_recorder, coordinator, indicator, make_reading, monkeypatch
+):
+    # The coordinator saves 2025 after this form was checked, before it saved.
+    from indicators.forms import ReadingForm
+
+    real = ReadingForm._check_period
+    raced = []
+
+    def racing(self, year, part):
+        if not raced:
+            raced.append(make_reading(indicator, year, "125", user=coordinator))
+            return True
+        return real(self, year, part)
+
+    monkeypatch.setattr(ReadingForm, "_check_period", racing)
+    client.force_login(recorder)
+    r = client.post(
+        f"/mittarit/{indicator.pk}/kirjaa/", {"year": "2025", "value": "130"}
+    )
+    assert r.status_code == 200
+    html = r.content.decode()
+    assert "Jaksolle 2025 on jo kirjattu tulos." in html
+    assert f'<a href="/kirjaukset/{raced[0].pk}/muokkaa/">' in html
+    assert Reading.objects.get(indicator=indicator).value == Decimal("125")
