@@ -132,6 +132,7 @@ def _m2m_sets(indicator: Indicator) -> dict[str, dict[int, set[int]]]:
 
 def _changes_of(model, records, indicator: Indicator, m2m=None) -> list[Change]:
     hidden = HIDDEN_FIELDS[model] | set(M2M_FIELDS)
+    field_order = [f.name for f in model._meta.get_fields()]
     changes = []
     previous = None
     for record in records:
@@ -164,7 +165,6 @@ def _changes_of(model, records, indicator: Indicator, m2m=None) -> list[Change]:
                     new = m2m[name].get(record.history_id, set())
                     if old != new:
                         change.fields.append(_Raw(model, name, old, new))
-        field_order = [f.name for f in model._meta.get_fields()]
         change.fields.sort(key=lambda raw: field_order.index(raw.name))
         if change.fields or change.reason or record.history_type != "~":
             changes.append(change)
