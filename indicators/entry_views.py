@@ -93,7 +93,7 @@ def reading_create(request, pk: int):
                 _("Tulos %(period)s tallennettiin.") % {"period": reading.period},
             )
             return redirect(indicator)
-    ctx = {"indicator": indicator, "form": form, "today": day}
+    ctx = {"indicator": indicator, "form": form, "demo_data_shown": indicator.is_demo}
     return render(request, "indicators/reading_form.html", ctx)
 
 
@@ -140,8 +140,13 @@ def reading_update(request, pk: int):
                 % {"period": reading.period},
             )
             return redirect(indicator)
-    ctx = {"indicator": indicator, "reading": reading, "form": form}
-    ctx["conflict"] = conflict
+    ctx = {
+        "indicator": indicator,
+        "reading": reading,
+        "form": form,
+        "conflict": conflict,
+        "demo_data_shown": indicator.is_demo,
+    }
     return render(
         request,
         "indicators/reading_form.html",
@@ -198,6 +203,7 @@ def reading_withdraw(request, pk: int):
         "reading": reading,
         "form": form,
         "conflict": conflict,
+        "demo_data_shown": indicator.is_demo,
     }
     return render(
         request,
@@ -225,5 +231,6 @@ def status_override(request, pk: int):
         "indicator": indicator,
         "progress": progress_of(indicator, today=today()),
         "form": form,
+        "demo_data_shown": indicator.is_demo,
     }
     return render(request, "indicators/status_override.html", ctx)

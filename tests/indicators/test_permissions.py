@@ -181,3 +181,13 @@ def test_the_rules_as_functions(
     assert can_override(coordinator) and can_override(superuser)
     assert not can_override(recorder)
     assert not can_override(AnonymousUser())
+
+
+def test_every_write_page_marks_example_data(
+    client, coordinator, recorder, make_indicator, make_reading
+):
+    demo = make_indicator(is_demo=True)
+    reading = make_reading(demo, 2025, "130", user=recorder)
+    client.force_login(coordinator)
+    for url, _data, _allowed in _write_urls(demo, reading):
+        assert "Esimerkkiaineisto" in client.get(url).content.decode(), url
