@@ -20,6 +20,14 @@ PUBLIC_PAGES = {
     "focus-area-4": "/painopistealueet/4/",
     "success-factors": "/menestystekijat/",
     "accessibility": "/saavutettavuus/",
+    "login": "/kirjaudu/",
+    "indicator-list": "/mittarit/",
+    "indicator-list-filtered": "/mittarit/?haku=liikenne&laji=numeric&tila=on_track",
+    "indicator-numeric": "/mittarit/{numeric}/",
+    "indicator-monthly": "/mittarit/{monthly}/",
+    "indicator-qualitative": "/mittarit/{qualitative}/",
+    "indicator-no-data": "/mittarit/{no_data}/",
+    "how-to-read": "/lukuohje/",
 }
 
 
