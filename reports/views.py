@@ -171,7 +171,8 @@ def report_publish(request, pk: int):
     if report.is_published:
         messages.info(request, _("Raportti on jo julkaistu."))
         return redirect(report)
-    form = PublishForm(request.POST or None)
+    # Not ``request.POST or None``: an empty POST (box unticked) must be bound.
+    form = PublishForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             report = services.report_publish(report=report, user=request.user)

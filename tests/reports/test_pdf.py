@@ -1,0 +1,122 @@
+"""The report as a tagged PDF, and a clear message where none can be made."""
+
+import io
+import re
+import sys
+
+import pytest
+from pypdf import PdfReader
+
+from reports import pdf
+from strategy.models import FocusArea
+
+
+def _outline_titles(outline) -> list[str]:
+    titles = []
+    for item in outline:
+        titles += _outline_titles(item) if isinstance(item, list) else [item.title]
+    return titles
+
+
+@pytest.fixture
+def downloaded(client, published):
+    r = client.get(f"/raportit/{published.pk}/pdf/")
+    assert r.status_code == 200
+    return r
+
+
+def test_it_downloads_a_pdf_with_a_sensible_name(downloaded, published):
+    assert downloaded["Content-Type"] == "application/pdf"
+    assert downloaded["Content-Disposition"] == (
+        'attachment; filename="kemijarven-kaupunki-valiraportti-'
+        'kaupunginvaltuustolle-2025-06-30-v1.pdf"'
+    )
+    assert downloaded.content.startswith(b"%PDF-1.7")
+
+
+def test_it_is_a_tagged_pdf_with_title_language_and_bookmarks(downloaded, strategy):
+    reader = PdfReader(io.BytesIO(downloaded.content))
+    assert len(reader.pages) > 1
+    assert reader.metadata.title == (
+        "Väliraportti kaupunginvaltuustolle – Kemijärven kaupunki"
+    )
+    assert reader.metadata.author == "Kemijärven kaupunki"
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == "fi"
+    assert root["/MarkInfo"]["/Marked"] == True  # noqa: E712 (a pypdf object)
+    assert "/StructTreeRoot" in root
+    assert root["/ViewerPreferences"]["/DisplayDocTitle"] == True  # noqa: E712
+
+    titles = _outline_titles(reader.outline)
+    for area in FocusArea.objects.filter(strategy=strategy):
+        assert f"{area.number}. {area.short_title}" in titles
+    assert "Johdanto" in titles
+    assert "Liite: mittarien lukemat ja tilan määräytyminen" in titles
+
+
+def test_it_has_the_headings_contents_page_numbers_and_data(downloaded, strategy):
+    reader = PdfReader(io.BytesIO(downloaded.content))
+    pages = [page.extract_text() for page in reader.pages]
+    text = "\n".join(pages)
+    for heading in [
+        "Kemijärven kaupunkistrategia 2024–2028",
+        "Väliraportti kaupunginvaltuustolle",
+        "Sisällys",
+        "Johdanto",
+        "Mittarien tila yhteenvetona",
+        "Kriittiset menestystekijät",
+        "Näin tila määräytyy",
+        "Kevyen liikenteen väylät",
+    ]:
+        assert heading in text, heading
+    # The table of contents gives the page of each focus area.
+    area_page = next(
+        n for n, page in enumerate(pages, 1) if page.startswith("1. Kylien kaupunki")
+    )
+    assert re.search(rf"1\. Kylien kaupunki[ .]+{area_page}\b", pages[1])
+    # Running footer with page numbers (not on the cover).
+    assert f"2 / {len(pages)}" in pages[1]
+    assert f"/ {len(pages)}" not in pages[0]
+
+
+def test_it_makes_an_english_pdf(english, published):
+    r = english.get(f"/raportit/{published.pk}/pdf/")
+    reader = PdfReader(io.BytesIO(r.content))
+    assert reader.trailer["/Root"]["/Lang"] == "en"
+    assert reader.metadata.title == (
+        "Mid-term report to the city council – City of Kemijärvi"
+    )
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert "Contents" in text and "Cycle and footpaths" in text
+
+
+def test_it_explains_when_weasyprint_is_missing(client, published, monkeypatch):
+    monkeypatch.setitem(sys.modules, "weasyprint", None)  # import fails
+    page = client.get(f"/raportit/{published.pk}/").content.decode()
+    assert "palvelimelta puuttuu WeasyPrint" in page
+    assert f'href="/raportit/{published.pk}/pdf/"' not in page
+    r = client.get(f"/raportit/{published.pk}/pdf/")
+    assert r.status_code == 503
+    assert "palvelimelta puuttuu WeasyPrint" in r.content.decode()
+
+
+def test_it_explains_when_pango_is_missing(client, published, monkeypatch):
+    def no_pango():
+        raise OSError("cannot load library 'libpango-1.0-0'")
+
+    monkeypatch.setattr(pdf, "_weasyprint", no_pango)
+    r = client.get(f"/raportit/{published.pk}/pdf/")
+    assert r.status_code == 503
+    assert "Pango-kirjasto" in r.content.decode()
+    assert "Pango-kirjasto" in client.get(f"/raportit/{published.pk}/").content.decode()
+
+
+def test_it_removes_text_halos_that_weasyprint_would_paint_over_the_text():
+    svg = (
+        '<svg><text x="1" y="2" fill="#0f5a2a" stroke="#fff" stroke-width="4" '
+        'paint-order="stroke">Tavoite</text><line stroke="#000" x1="0"/></svg>'
+    )
+    assert pdf.without_halos(svg) == (
+        '<svg><text x="1" y="2" fill="#0f5a2a">Tavoite</text>'
+        '<line stroke="#000" x1="0"/></svg>'
+    )
