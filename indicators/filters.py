@@ -7,11 +7,20 @@ one of the choices is reported next to its field and ignored.
 """
 
 from django import forms
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from .models import Indicator, Kind
 from .status import ORDER
+
+SEARCHED = (
+    "name",
+    "name_en",
+    "description",
+    "description_en",
+    "data_source",
+    "data_source_en",
+)
 
 
 class IndicatorFilterForm(forms.Form):
@@ -19,6 +28,7 @@ class IndicatorFilterForm(forms.Form):
         label=_("Hae nimestä, kuvauksesta tai lähteestä"),
         required=False,
         max_length=100,
+        widget=forms.TextInput(attrs={"type": "search"}),
     )
     painopistealue = forms.TypedChoiceField(
         label=_("Painopistealue"), required=False, coerce=int, empty_value=None
@@ -70,18 +80,23 @@ class IndicatorFilterForm(forms.Form):
         if kind := self.value("laji"):
             queryset = queryset.filter(kind=kind)
         if text := (self.value("haku") or "").strip():
-            query = Q()
-            for field in (
-                "name",
-                "name_en",
-                "description",
-                "description_en",
-                "data_source",
-                "data_source_en",
-            ):
-                query |= Q(**{f"{field}__icontains": text})
-            queryset = queryset.filter(query)
+            queryset = queryset.filter(pk__in=self._matching(queryset, text))
         return queryset
+
+    @staticmethod
+    def _matching(queryset: QuerySet[Indicator], text: str) -> list[int]:
+        """Ids of indicators whose texts contain ``text``, in any case.
+
+        Compared in Python: SQLite folds only ASCII letters, and "Työ" must
+        find "TYÖ" on every database. One query of short columns.
+        """
+        needle = text.casefold()
+        rows = queryset.values_list("pk", *SEARCHED)
+        return [
+            pk
+            for pk, *texts in rows
+            if any(needle in (t or "").casefold() for t in texts)
+        ]
 
     @property
     def status(self) -> str | None:

@@ -11,7 +11,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import F, QuerySet, Window
+from django.db.models.functions import RowNumber
 
 from strategy.models import Strategy
 
@@ -23,18 +24,42 @@ from .status import ICONS, ORDER, Status
 TREND_LENGTH = 12
 
 
-def recent_readings_prefetch() -> Prefetch:
-    """The latest TREND_LENGTH valid readings of each indicator (a window query).
+class Trends:
+    """The latest TREND_LENGTH numeric values of many indicators.
 
-    Only the columns a sparkline needs: the narratives can be long.
+    Loaded on first use, for all of them in one query, as plain tuples: a page
+    that shows no trend lines (the home page) pays nothing for them.
     """
-    return Prefetch(
-        "readings",
-        queryset=Reading.objects.valid()
-        .only("id", "indicator_id", "year", "part", "period_end", "value")
-        .order_by("-period_end")[:TREND_LENGTH],
-        to_attr="recent_readings",
-    )
+
+    def __init__(self, indicator_ids: list[int]):
+        self.indicator_ids = indicator_ids
+        self._points: dict[int, list[tuple[int, int, Decimal]]] | None = None
+
+    def of(self, indicator_id: int) -> list[tuple[int, int, Decimal]]:
+        """(year, part, value) of the indicator's latest readings, oldest first."""
+        if self._points is None:
+            self._points = self._load()
+        return self._points.get(indicator_id, [])
+
+    def _load(self) -> dict[int, list[tuple[int, int, Decimal]]]:
+        points = defaultdict(list)
+        if not self.indicator_ids:
+            return points
+        latest_first = Window(
+            RowNumber(),
+            partition_by=F("indicator_id"),
+            order_by=F("period_end").desc(),
+        )
+        rows = (
+            Reading.objects.valid()
+            .filter(indicator_id__in=self.indicator_ids, value__isnull=False)
+            .annotate(rank=latest_first)
+            .filter(rank__lte=TREND_LENGTH)
+            .values_list("indicator_id", "period_end", "year", "part", "value")
+        )
+        for indicator_id, _end, year, part, value in sorted(rows):
+            points[indicator_id].append((year, part, value))
+        return points
 
 
 @dataclass(frozen=True)
@@ -54,6 +79,7 @@ class Row:
 
     progress: Progress
     measures: list[MeasureLink] = field(default_factory=list)
+    trends: Trends | None = None
 
     @property
     def indicator(self) -> Indicator:
@@ -68,10 +94,15 @@ class Row:
         return [link.code for link in self.measures]
 
     @property
+    def trend_points(self) -> list[tuple[int, int, Decimal]]:
+        """(year, part, value) of the recent numeric readings, oldest first."""
+        if self.trends is None or not self.indicator.is_numeric:
+            return []
+        return self.trends.of(self.indicator.pk)
+
+    @property
     def trend(self) -> list[Decimal]:
-        """Values of the recent readings, oldest first."""
-        readings = getattr(self.indicator, "recent_readings", [])
-        return [r.value for r in reversed(readings) if r.value is not None]
+        return [value for _, _, value in self.trend_points]
 
 
 @dataclass(frozen=True)
@@ -120,14 +151,13 @@ def summarise(rows) -> Summary:
 def load_rows(
     queryset: QuerySet[Indicator], today: datetime.date | None = None
 ) -> list[Row]:
-    """Rows for ``queryset``, in its order: 5 queries in all.
+    """Rows for ``queryset``, in its order.
 
-    The indicators with strategy and department (1), latest reading (1),
-    annual targets (1), recent readings (1), measure codes (1).
+    4 queries: the indicators with strategy and department, their latest
+    readings, annual targets and measure codes; and a fifth for the trend
+    lines when a page first asks for one.
     """
-    indicators = list(
-        with_progress_data(queryset).prefetch_related(recent_readings_prefetch())
-    )
+    indicators = list(with_progress_data(queryset))
     links = defaultdict(list)
     if indicators:
         for indicator_id, *link in (
@@ -143,7 +173,8 @@ def load_rows(
             )
         ):
             links[indicator_id].append(MeasureLink(*link))
-    return [Row(progress_of(i, today), links[i.pk]) for i in indicators]
+    trends = Trends([i.pk for i in indicators])
+    return [Row(progress_of(i, today), links[i.pk], trends) for i in indicators]
 
 
 class StrategyProgress:
@@ -155,7 +186,7 @@ class StrategyProgress:
 
     def __init__(self, strategy: Strategy, user, today: datetime.date | None = None):
         visible = Indicator.objects.filter(strategy=strategy).active().visible_to(user)
-        # Rows (5 queries) and success factor links (1).
+        # Rows (4 queries, +1 for trend lines) and success factor links (1).
         self.rows = {row.indicator.pk: row for row in load_rows(visible, today)}
         self.by_area: dict[int, list[Row]] = defaultdict(list)
         self.by_measure: dict[int, list[Row]] = defaultdict(list)

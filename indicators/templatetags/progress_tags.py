@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from indicators import charts
 from indicators.overview import Row, StrategyProgress, Summary
-from indicators.periods import PARTS_PER_YEAR
+from indicators.periods import PARTS_PER_YEAR, Period
 from indicators.progress import targets_of
 from indicators.status import planned_value
 from indicators.templatetags.indicator_tags import number
@@ -116,19 +116,21 @@ def _value_text(indicator, value) -> str:
 def sparkline(row: Row) -> SafeString:
     """A small trend line of a numeric indicator's recent readings."""
     indicator = row.indicator
-    values = row.trend
-    if not indicator.is_numeric or not values:
+    points = row.trend_points
+    if not points:
         return mark_safe("")
-    readings = [r for r in reversed(indicator.recent_readings) if r.value is not None]
-    label = _("Kehitys %(first_period)s–%(last_period)s: %(first)s → %(last)s") % {
-        "first_period": readings[0].period.label(),
-        "last_period": readings[-1].period.label(),
-        "first": _value_text(indicator, values[0]),
-        "last": _value_text(indicator, values[-1]),
-    }
-    if len(values) == 1:
+    values = [value for _, _, value in points]
+    if len(points) == 1:
         label = _("Vain yksi tulos: %(value)s") % {
             "value": _value_text(indicator, values[0])
+        }
+    else:
+        first, last = points[0], points[-1]
+        label = _("Kehitys %(first_period)s–%(last_period)s: %(first)s → %(last)s") % {
+            "first_period": Period(indicator.frequency, first[0], first[1]).label(),
+            "last_period": Period(indicator.frequency, last[0], last[1]).label(),
+            "first": _value_text(indicator, values[0]),
+            "last": _value_text(indicator, values[-1]),
         }
     return mark_safe(
         charts.sparkline(values, label=label, target=indicator.target_value)

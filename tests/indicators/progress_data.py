@@ -1,5 +1,6 @@
 """A small set of indicators in every state, for the progress page tests."""
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -96,6 +97,7 @@ def build(make_indicator, make_reading, user) -> Site:
         unit="MWh",
         decimals=0,
         direction="decrease",
+        data_source="Energiaseuranta",
         baseline_value=Decimal(21000),
         target_value=Decimal(18000),
         measures=[measure("4.1")],
@@ -145,8 +147,9 @@ def svgs(element) -> list:
 
 
 def text_of(element) -> str:
-    """The element's text with whitespace collapsed, as a reader meets it."""
-    return " ".join("".join(element.itertext()).split())
+    """The element's text as a reader meets it: elements apart, runs of
+    whitespace collapsed (but no-break spaces kept: they are part of 1 234,5)."""
+    return re.sub(r"[ \t\n\r\f]+", " ", " ".join(element.itertext())).strip()
 
 
 def status_counts(element) -> list[str]:
