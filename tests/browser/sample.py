@@ -28,16 +28,20 @@ PUBLIC_PAGES = {
     "indicator-qualitative": "/mittarit/{qualitative}/",
     "indicator-no-data": "/mittarit/{no_data}/",
     "how-to-read": "/lukuohje/",
+    "reports": "/raportit/",
+    "report": "/raportit/{report}/",
 }
 
 
 @dataclass
 class SampleSite:
     indicators: dict[str, object] = field(default_factory=dict)
+    report: object = None
 
     def path(self, name: str) -> str:
         return PUBLIC_PAGES[name].format(
-            **{key: ind.pk for key, ind in self.indicators.items()}
+            report=self.report.pk,
+            **{key: ind.pk for key, ind in self.indicators.items()},
         )
 
 
@@ -103,4 +107,25 @@ def build_sample_site(make_indicator, make_reading, user) -> SampleSite:
     site.indicators["internal"] = make_indicator(
         name="Sisäinen seurantaluku", is_public=False
     )
+    site.report = _published_report(numeric.strategy, user)
     return site
+
+
+def _published_report(strategy, user):
+    """A published mid-term report with data as of today and some narrative."""
+    from django.utils import timezone
+
+    from reports import services
+
+    report = services.report_create(
+        strategy=strategy,
+        title="Kaupunkistrategian väliraportti",
+        title_en="Mid-term report on the city strategy",
+        cutoff_date=timezone.localdate(),
+        introduction="Puolet strategiakaudesta on takana.\n\n- kylät\n- palvelut",
+    )
+    section = report.sections.get(focus_area__number=1)
+    section.successes = "Kylätalojen verkosto **laajeni**."
+    section.challenges = "Väestö vähenee edelleen."
+    section.save()
+    return services.report_publish(report=report, user=user)
