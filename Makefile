@@ -38,5 +38,9 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# Not part of `make test`: page render times against a one-query floor, and the
+# report PDF, over 300 indicators × 120 monthly readings (README: Performance).
 bench: $(STAMP)
-	$(TEST_ENV) $(BIN)/python bench/pages.py
+	$(TEST_ENV) $(BIN)/python bench/pages.py $(BENCH_ARGS); pages=$$?; \
+	$(TEST_ENV) $(BIN)/python bench/report_pdf.py; pdf=$$?; \
+	exit $$(( pages || pdf ))

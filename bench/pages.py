@@ -41,6 +41,11 @@ DEPARTMENTS = [
     ("Kaupunginjohtajan toimisto", "Mayor's office"),
 ]
 PASSWORD = "bench-salasana-123"
+# Bumped when the dataset's shape changes, so that an old file is rebuilt.
+DATASET_TAG = "(bench v2)"
+REPORT_TITLE = "Benchmark: kaupunkistrategian väliraportti"
+# When the bench's indicators were defined: before every reading.
+DEFINED = datetime.datetime(2016, 1, 1, tzinfo=datetime.UTC)
 
 
 def setup_django() -> None:
@@ -86,10 +91,12 @@ def months_back(n: int, today: datetime.date) -> list[tuple[int, int]]:
 def dataset_ready() -> bool:
     from indicators.models import Indicator, Reading
 
-    n = Indicator.objects.filter(external_id__startswith="bench-").count()
+    bench = Indicator.objects.filter(
+        external_id__startswith="bench-", description__endswith=DATASET_TAG
+    )
     return (
-        n == N_INDICATORS
-        and Reading.objects.filter(indicator__external_id__startswith="bench-").count()
+        bench.count() == N_INDICATORS
+        and Reading.objects.filter(indicator__in=bench).count()
         == N_INDICATORS * N_MONTHS
     )
 
@@ -98,6 +105,7 @@ def build_dataset(out=print) -> None:
     """The Kemijärvi strategy with 300 indicators × 120 monthly readings."""
     from django.contrib.auth.models import Group
     from django.db import transaction
+    from django.db.models import F
 
     from simple_history.utils import bulk_create_with_history
 
@@ -110,11 +118,7 @@ def build_dataset(out=print) -> None:
     started = time.perf_counter()
     with transaction.atomic():
         strategy = load_strategy_file().strategy
-        Reading.objects.filter(indicator__external_id__startswith="bench-").delete()
-        AnnualTarget.objects.filter(
-            indicator__external_id__startswith="bench-"
-        ).delete()
-        Indicator.objects.filter(external_id__startswith="bench-").delete()
+        _delete_previous_dataset()
 
         departments = [
             Department.objects.update_or_create(name=fi, defaults={"name_en": en})[0]
@@ -142,7 +146,7 @@ def build_dataset(out=print) -> None:
                     strategy=strategy,
                     name=f"Mittari {i + 1:03d}",
                     name_en=f"Indicator {i + 1:03d}",
-                    description="Benchmark-mittari: mitä mitataan ja miksi.",
+                    description="Mitä mitataan ja miksi. " + DATASET_TAG,
                     kind="qualitative" if qualitative else "numeric",
                     unit="" if qualitative else "kpl",
                     decimals=0 if qualitative else 1,
@@ -158,8 +162,11 @@ def build_dataset(out=print) -> None:
                     is_public=i % 10 != 9,
                 )
             )
-        indicators = bulk_create_with_history(
-            indicators, Indicator, default_user=recorder
+        # No history rows for the definitions: they count as they are now,
+        # from their creation date, which must precede every report's cut-off.
+        Indicator.objects.bulk_create(indicators)
+        Indicator.objects.filter(external_id__startswith="bench-").update(
+            created_at=DEFINED
         )
         indicators = list(
             Indicator.objects.filter(external_id__startswith="bench-").order_by(
@@ -197,11 +204,10 @@ def build_dataset(out=print) -> None:
             if ind.kind == "numeric"
             for year in range(2024, 2029)
         ]
-        bulk_create_with_history(targets, AnnualTarget, default_user=recorder)
+        AnnualTarget.objects.bulk_create(targets)
 
         months = months_back(N_MONTHS, datetime.date.today())
         statuses = ["achieved", "on_track", "at_risk", "off_track"]
-        now = datetime.datetime.now(datetime.UTC)
         readings = []
         for i, ind in enumerate(indicators):
             rnd = random.Random(i)
@@ -219,16 +225,23 @@ def build_dataset(out=print) -> None:
                         "Toimenpiteet etenivät suunnitellusti; kylissä järjestettiin "
                         f"{rnd.randint(1, 9)} tilaisuutta."
                     )
+                # Recorded ten days after the period ended, as staff would.
+                period_end = periods.Period("monthly", year, month).end
+                recorded = datetime.datetime.combine(
+                    period_end + datetime.timedelta(days=10),
+                    datetime.time(12),
+                    tzinfo=datetime.UTC,
+                )
                 readings.append(
                     Reading(
                         indicator=ind,
                         year=year,
                         part=month,
-                        period_end=periods.Period("monthly", year, month).end,
+                        period_end=period_end,
                         created_by=recorder,
                         updated_by=recorder,
-                        created_at=now,
-                        updated_at=now,
+                        created_at=recorded,
+                        updated_at=recorded,
                         evidence="Benchmark",
                         **fields,
                     )
@@ -236,10 +249,37 @@ def build_dataset(out=print) -> None:
         bulk_create_with_history(
             readings, Reading, batch_size=2000, default_user=recorder
         )
+        # Each reading's history row dated when it was recorded (reports read
+        # the data "as it stood" at their cut-off date from the history).
+        Reading.history.filter(indicator_id__in=[i.pk for i in indicators]).update(
+            history_date=F("created_at")
+        )
     out(
         f"built {len(indicators)} indicators, {len(readings)} readings "
         f"in {time.perf_counter() - started:.1f} s"
     )
+
+
+def _delete_previous_dataset() -> None:
+    from django.apps import apps
+
+    from indicators.models import AnnualTarget, Indicator, Reading
+
+    old = list(
+        Indicator.objects.filter(external_id__startswith="bench-").values_list(
+            "pk", flat=True
+        )
+    )
+    if apps.is_installed("reports"):
+        from reports.models import MidtermReport
+
+        # Its frozen data names the old indicators.
+        MidtermReport.objects.filter(title=REPORT_TITLE).delete()
+    for model in (Reading, AnnualTarget):
+        model.objects.filter(indicator_id__in=old).delete()
+        model.history.filter(indicator_id__in=old).delete()
+    Indicator.objects.filter(pk__in=old).delete()
+    Indicator.history.filter(id__in=old).delete()
 
 
 def _bench_user(username: str, group: str):
