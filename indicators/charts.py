@@ -272,7 +272,7 @@ def line_chart(
 
 
 def sparkline(
-    values: Sequence[Decimal],
+    values: Sequence[float | Decimal],
     *,
     label: str,
     target: Decimal | None = None,

@@ -9,10 +9,9 @@ strategy by focus area, measure and success factor and counts statuses.
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
-from decimal import Decimal
 
-from django.db.models import F, QuerySet, Window
-from django.db.models.functions import RowNumber
+from django.db.models import FloatField, QuerySet
+from django.db.models.functions import Cast
 
 from strategy.models import Strategy
 
@@ -20,44 +19,44 @@ from .models import Indicator, Reading
 from .progress import Progress, progress_of, with_progress_data
 from .status import ICONS, ORDER, Status
 
-# How many of the latest readings a sparkline shows.
-TREND_LENGTH = 12
-
 
 class Trends:
-    """The latest TREND_LENGTH numeric values of many indicators.
+    """The numeric values of many indicators since the year before the
+    strategy period (the usual baseline year): what their trend lines show.
 
     Loaded on first use, for all of them in one query, as plain tuples: a page
-    that shows no trend lines (the home page) pays nothing for them.
+    that shows no trend lines (the home page) pays nothing for them. A range
+    of the (indicator, period_end) index, not a window over every reading.
     """
 
-    def __init__(self, indicator_ids: list[int]):
+    def __init__(self, indicator_ids: list[int], since_year: int | None):
         self.indicator_ids = indicator_ids
-        self._points: dict[int, list[tuple[int, int, Decimal]]] | None = None
+        self.since_year = since_year
+        self._points: dict[int, list[tuple[int, int, float]]] | None = None
 
-    def of(self, indicator_id: int) -> list[tuple[int, int, Decimal]]:
-        """(year, part, value) of the indicator's latest readings, oldest first."""
+    def of(self, indicator_id: int) -> list[tuple[int, int, float]]:
+        """(year, part, value) of the indicator's readings, oldest first."""
         if self._points is None:
             self._points = self._load()
         return self._points.get(indicator_id, [])
 
-    def _load(self) -> dict[int, list[tuple[int, int, Decimal]]]:
+    def _load(self) -> dict[int, list[tuple[int, int, float]]]:
         points = defaultdict(list)
         if not self.indicator_ids:
             return points
-        latest_first = Window(
-            RowNumber(),
-            partition_by=F("indicator_id"),
-            order_by=F("period_end").desc(),
+        rows = Reading.objects.valid().filter(
+            indicator_id__in=self.indicator_ids, value__isnull=False
         )
+        if self.since_year is not None:
+            rows = rows.filter(period_end__gte=datetime.date(self.since_year, 1, 1))
+        # Floats, not Decimals: a line drawing needs no exact figures, and
+        # converting thousands of decimals costs more than the query itself.
         rows = (
-            Reading.objects.valid()
-            .filter(indicator_id__in=self.indicator_ids, value__isnull=False)
-            .annotate(rank=latest_first)
-            .filter(rank__lte=TREND_LENGTH)
-            .values_list("indicator_id", "period_end", "year", "part", "value")
+            rows.annotate(number=Cast("value", FloatField()))
+            .order_by("indicator_id", "period_end")
+            .values_list("indicator_id", "year", "part", "number")
         )
-        for indicator_id, _end, year, part, value in sorted(rows):
+        for indicator_id, year, part, value in rows:
             points[indicator_id].append((year, part, value))
         return points
 
@@ -94,14 +93,14 @@ class Row:
         return [link.code for link in self.measures]
 
     @property
-    def trend_points(self) -> list[tuple[int, int, Decimal]]:
+    def trend_points(self) -> list[tuple[int, int, float]]:
         """(year, part, value) of the recent numeric readings, oldest first."""
         if self.trends is None or not self.indicator.is_numeric:
             return []
         return self.trends.of(self.indicator.pk)
 
     @property
-    def trend(self) -> list[Decimal]:
+    def trend(self) -> list[float]:
         return [value for _, _, value in self.trend_points]
 
 
@@ -173,7 +172,8 @@ def load_rows(
             )
         ):
             links[indicator_id].append(MeasureLink(*link))
-    trends = Trends([i.pk for i in indicators])
+    since = indicators[0].strategy.start_year - 1 if indicators else None
+    trends = Trends([i.pk for i in indicators], since)
     return [Row(progress_of(i, today), links[i.pk], trends) for i in indicators]
 
 
@@ -181,13 +181,32 @@ class StrategyProgress:
     """The progress of a strategy's indicators that one visitor may see.
 
     Active indicators only: a retired indicator no longer says anything about
-    how the strategy is doing.
+    how the strategy is doing. A page that shows one focus area (``area``, its
+    number) or the success factors (``factors``) loads only those indicators.
     """
 
-    def __init__(self, strategy: Strategy, user, today: datetime.date | None = None):
-        visible = Indicator.objects.filter(strategy=strategy).active().visible_to(user)
+    def __init__(
+        self,
+        strategy: Strategy,
+        user,
+        *,
+        area: int | None = None,
+        factors: bool = False,
+        today: datetime.date | None = None,
+    ):
+        shown = Indicator.objects.filter(strategy=strategy).active().visible_to(user)
+        measure_links = Indicator.measures.through.objects
+        factor_links = Indicator.success_factors.through.objects
+        if area is not None:
+            in_area = measure_links.filter(
+                measure__focus_area__strategy=strategy,
+                measure__focus_area__number=area,
+            )
+            shown = shown.filter(pk__in=in_area.values("indicator_id"))
+        if factors:
+            shown = shown.filter(pk__in=factor_links.values("indicator_id"))
         # Rows (4 queries, +1 for trend lines) and success factor links (1).
-        self.rows = {row.indicator.pk: row for row in load_rows(visible, today)}
+        self.rows = {row.indicator.pk: row for row in load_rows(shown, today)}
         self.by_area: dict[int, list[Row]] = defaultdict(list)
         self.by_measure: dict[int, list[Row]] = defaultdict(list)
         self.by_factor: dict[int, list[Row]] = defaultdict(list)
@@ -200,10 +219,9 @@ class StrategyProgress:
                 areas.add(link.area_number)
             for number in areas:
                 self.by_area[number].append(row)
-        factor_links = Indicator.success_factors.through.objects.filter(
-            indicator__in=visible
-        ).values_list("indicator_id", "successfactor_id")
-        for indicator_id, factor_id in factor_links:
+        for indicator_id, factor_id in factor_links.filter(
+            indicator__in=shown
+        ).values_list("indicator_id", "successfactor_id"):
             self.by_factor[factor_id].append(self.rows[indicator_id])
         for groups in (self.by_area, self.by_measure, self.by_factor):
             for rows in groups.values():
@@ -219,10 +237,7 @@ class StrategyProgress:
     def factor_summary(self, pk: int) -> Summary:
         return summarise(self.by_factor.get(pk, []))
 
-    def demo_shown(self, rows=None) -> bool:
-        rows = self.rows.values() if rows is None else rows
-        return any(row.indicator.is_demo for row in rows)
-
     @property
-    def demo_in_factors(self) -> bool:
-        return any(self.demo_shown(rows) for rows in self.by_factor.values())
+    def demo_shown(self) -> bool:
+        """Whether any indicator loaded is example (demo) data."""
+        return any(row.indicator.is_demo for row in self.rows.values())

@@ -25,30 +25,27 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def strategy_progress(context, strategy) -> StrategyProgress | None:
+def strategy_progress(
+    context, strategy, area=None, factors: bool = False
+) -> StrategyProgress | None:
     """The strategy's progress for this request's user, loaded once per request.
 
-    A page calls this twice (the example-data banner comes before the content),
-    and the second call costs nothing.
+    ``area`` (a FocusArea) or ``factors`` limit it to what the page shows. A
+    page calls this twice with the same arguments (the example-data banner
+    comes before the content); the second call costs nothing.
     """
     if strategy is None:
         return None
+    number = area.number if area is not None else None
     request = context.get("request")
     if request is None:  # a template rendered outside a request: public data only
-        return StrategyProgress(strategy, AnonymousUser())
+        return StrategyProgress(strategy, AnonymousUser(), area=number, factors=factors)
     user = getattr(request, "user", None) or AnonymousUser()
     cache = request.__dict__.setdefault("_strategy_progress", {})
-    if strategy.pk not in cache:
-        cache[strategy.pk] = StrategyProgress(strategy, user)
-    return cache[strategy.pk]
-
-
-@register.filter
-def demo_in_area(progress: StrategyProgress | None, area) -> bool:
-    """Whether the focus area page shows any example (demo) indicator."""
-    if progress is None:
-        return False
-    return progress.demo_shown(progress.by_area.get(area.number, []))
+    key = (strategy.pk, number, factors)
+    if key not in cache:
+        cache[key] = StrategyProgress(strategy, user, area=number, factors=factors)
+    return cache[key]
 
 
 def _list_url(**params) -> str:
@@ -120,17 +117,18 @@ def sparkline(row: Row) -> SafeString:
     if not points:
         return mark_safe("")
     values = [value for _, _, value in points]
+    first_value, last_value = Decimal(str(values[0])), Decimal(str(values[-1]))
     if len(points) == 1:
         label = _("Vain yksi tulos: %(value)s") % {
-            "value": _value_text(indicator, values[0])
+            "value": _value_text(indicator, last_value)
         }
     else:
         first, last = points[0], points[-1]
         label = _("Kehitys %(first_period)s–%(last_period)s: %(first)s → %(last)s") % {
             "first_period": Period(indicator.frequency, first[0], first[1]).label(),
             "last_period": Period(indicator.frequency, last[0], last[1]).label(),
-            "first": _value_text(indicator, values[0]),
-            "last": _value_text(indicator, values[-1]),
+            "first": _value_text(indicator, first_value),
+            "last": _value_text(indicator, last_value),
         }
     return mark_safe(
         charts.sparkline(values, label=label, target=indicator.target_value)

@@ -271,3 +271,13 @@ def test_it_keeps_years_and_ids_unlocalized(client, site):
     html = page(client, site.footpaths)
     assert "2\xa0023" not in html and "2\xa0028" not in html
     assert by_id(html, "kaavio") is not None
+
+
+def test_it_marks_finnish_only_texts_as_finnish(english, site):
+    # Readings are written in Finnish only: screen readers must switch voice.
+    html = page(english, site.footpaths)
+    assert '<p lang="fi">Kaksi hanketta siirtyi vuodelle 2026.</p>' in html
+    assert '<span lang="fi">Katurekisteri 2025</span>' in html
+    html = page(english, site.events)
+    first = "<p>Ensimmäinen arvio: tapahtumia oli vähän.</p>"
+    assert f'<div lang="fi">{first}</div>' in html

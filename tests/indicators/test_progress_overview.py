@@ -208,3 +208,33 @@ def test_it_loads_trend_lines_in_one_query_when_a_page_draws_them(client, site):
         client.get("/painopistealueet/1/")
     sql = [q["sql"] for q in queries]
     assert len([q for q in sql if 'FROM "indicators_reading"' in q]) == 2
+
+
+def test_it_loads_only_what_a_page_shows(site):
+    from django.contrib.auth.models import AnonymousUser
+
+    anonymous = AnonymousUser()
+    strategy = site.footpaths.strategy
+    area = StrategyProgress(strategy, anonymous, area=1)
+    assert {row.indicator.name for row in area.rows.values()} == {
+        "Kevyen liikenteen väylät",
+        "Kylätapahtumien monipuolisuus",
+    }
+    factors = StrategyProgress(strategy, anonymous, factors=True)
+    assert {row.indicator.name for row in factors.rows.values()} == {
+        "Kevyen liikenteen väylät",
+        "Kylätapahtumien monipuolisuus",
+    }
+    assert len(StrategyProgress(strategy, anonymous).rows) == 4
+
+
+def test_it_draws_the_trend_since_the_year_before_the_strategy(site, make_reading):
+    from django.contrib.auth.models import AnonymousUser
+
+    make_reading(
+        site.footpaths, 2021, "90", user=site.footpaths.readings.first().created_by
+    )
+    progress = StrategyProgress(site.footpaths.strategy, AnonymousUser(), area=1)
+    row = progress.rows[site.footpaths.pk]
+    assert [year for year, _, _ in row.trend_points] == [2023, 2024, 2025]
+    assert progress.rows[site.events.pk].trend == []  # words, no line
