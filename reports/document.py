@@ -12,13 +12,13 @@ active language (English where the text has it, else Finnish).
 import datetime
 from decimal import Decimal
 
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from indicators import charts, periods
-from indicators.status import ORDER, Status
-from indicators.templatetags.indicator_tags import number
+from indicators.status import ICONS, ORDER, Status
 
 from .markup import render_markup
 from .models import NARRATIVES, MidtermReport
@@ -84,77 +84,58 @@ def _date(value: str | None) -> datetime.date | None:
     return datetime.date.fromisoformat(value) if value else None
 
 
+NBSP = "\xa0"
+
+
+def number(value, decimals: int) -> str:
+    """1 234,5: the site's number format, without Django's per-call locale
+    lookups (a large report formats tens of thousands of numbers)."""
+    return charts.format_number(value, decimals)
+
+
 def _value(indicator: dict, value: str | None) -> str:
     """A numeric value with the indicator's decimals and unit: "12,5 %"."""
     if value is None:
         return ""
     shown = number(Decimal(value), indicator["decimals"])
-    return f"{shown}\xa0{indicator['unit']}" if indicator["unit"] else shown
+    unit = indicator["unit"]
+    if not unit:
+        return shown
+    # "12,5 %" stays together; "6 990 asukasta" may wrap in a narrow column.
+    return f"{shown}{NBSP if len(unit) <= 3 else ' '}{unit}"
 
 
 def _with_year(text_: str, year: int | None) -> str:
     return f"{text_} ({year})" if text_ and year else text_
 
 
-def _chart(ind: dict, chart_id: str, first_year: int, last_year: int) -> str:
-    """The indicator's trend as SVG (indicators/charts.py), or "" without data."""
+def _trend(ind: dict) -> str:
+    """A word-sized trend line of a numeric indicator (indicators/charts.py).
+
+    Small on purpose: the table row beside it carries the figures, and a
+    report on hundreds of indicators stays a document rather than a chart book.
+    """
     numeric = [r for r in ind["readings"] if r["value"] is not None]
-    if ind["kind"] != "numeric" or not numeric:
+    if ind["kind"] != "numeric" or len(numeric) < 2:
         return ""
-    per_year = periods.PARTS_PER_YEAR[ind["frequency"]]
-    actual = [
-        charts.Point(
-            charts.period_x(r["year"], r["part"], per_year), Decimal(r["value"])
-        )
-        for r in numeric
-    ]
-    planned = [charts.Point(p["year"] + 0.5, Decimal(p["value"])) for p in ind["plan"]]
-    target = None
-    target_label = ""
-    if ind["target_value"] is not None and ind["target_year"]:
-        target = charts.Point(ind["target_year"] + 0.5, Decimal(ind["target_value"]))
-        target_label = _("Tavoite %(value)s") % {
-            "value": _value(ind, ind["target_value"])
-        }
-    years = [int(p.x) for p in [*actual, *planned]]
-    latest = ind["readings"][-1]
-    desc = _("Lukemat %(first)s–%(last)s; viimeisin %(value)s (%(period)s).") % {
+    label = _("Kehitys %(first)s–%(last)s: %(start)s → %(end)s.") % {
         "first": numeric[0]["period"],
         "last": numeric[-1]["period"],
-        "value": latest["value_text"] or "–",
-        "period": latest["period"],
+        "start": numeric[0]["value_text"],
+        "end": numeric[-1]["value_text"],
     }
-    if target_label:
-        desc += " " + _("%(target)s vuonna %(year)s.") % {
-            "target": target_label,
-            "year": ind["target_year"],
-        }
-    labels = charts.ChartLabels(
-        title=ind["name"],
-        desc=desc,
-        unit=ind["unit"],
-        x_axis=_("Vuosi"),
-        target=target_label,
-    )
-    svg = charts.line_chart(
-        chart_id=chart_id,
-        labels=labels,
-        first_year=min([first_year, *years]),
-        last_year=max([last_year, *years]),
-        actual=actual,
-        planned=planned,
-        target=target,
-        decimals=ind["decimals"],
-        width=480,
-        height=280,
+    target = ind["target_value"]
+    svg = charts.sparkline(
+        [Decimal(r["value"]) for r in numeric],
+        label=label,
+        target=Decimal(target) if target is not None else None,
     )
     return mark_safe(svg)  # built by indicators/charts.py, which escapes its text
 
 
-def _indicator_view(ind: dict, first_year: int, last_year: int) -> dict:
+def _indicator_view(ind: dict) -> dict:
     for reading in ind["readings"]:
         period = periods.Period(ind["frequency"], reading["year"], reading["part"])
-        reading["period_obj"] = period
         reading["period"] = period.label()
         reading["value_text"] = _value(ind, reading["value"])
         reading["planned_text"] = _value(ind, reading["planned"])
@@ -171,26 +152,47 @@ def _indicator_view(ind: dict, first_year: int, last_year: int) -> dict:
         overridden=ind["status"] != ind["computed_status"]
         or bool(ind["override_justification"]),
         grid=_grid(ind),
+        trend=_trend(ind),
     )
     return ind
+
+
+EMPTY_CELL = mark_safe('<td class="num">–</td>')
+
+
+def _cell(ind: dict, reading: dict) -> str:
+    """One cell of a year × period table, as HTML.
+
+    Built here rather than in the template: a large report has tens of
+    thousands of these, and a template loop with conditions per cell is the
+    slowest part of rendering it.
+    """
+    if ind["kind"] == "numeric":
+        text_ = number(Decimal(reading["value"]), ind["decimals"])
+        return format_html('<td class="num">{}</td>', text_)
+    status = Status(reading["qualitative_status"] or Status.NO_DATA)
+    return format_html(
+        '<td class="num grid-status status-{}"><abbr title="{}">{}</abbr></td>',
+        status.value,
+        status.label,
+        ICONS[status],
+    )
 
 
 def _grid(ind: dict) -> dict | None:
     """Monthly and quarterly readings as a year × period table, notes apart.
 
-    Ten years of monthly figures make 12 rows on paper instead of 120.
+    Ten years of monthly figures make 10 rows on paper instead of 120.
     """
     per_year = periods.PARTS_PER_YEAR[ind["frequency"]]
-    if ind["kind"] != "numeric" or per_year == 1 or not ind["readings"]:
+    if per_year == 1 or not ind["readings"]:
         return None
     rows = {}
     for reading in ind["readings"]:
         row = rows.setdefault(
-            reading["year"], {"year": reading["year"], "cells": [""] * per_year}
+            reading["year"], {"year": reading["year"], "cells": [EMPTY_CELL] * per_year}
         )
-        row["cells"][reading["part"] - 1] = number(
-            Decimal(reading["value"]), ind["decimals"]
-        )
+        row["cells"][reading["part"] - 1] = _cell(ind, reading)
         row["planned"] = reading["planned_text"]
     if per_year == 4:
         parts = [_("Q%(quarter)s") % {"quarter": q} for q in range(1, 5)]
@@ -236,10 +238,7 @@ def build_document(report: MidtermReport, data: dict | None = None) -> dict:
     data = localise(raw, english)
     snap = data["snapshot"]
     narr = data["narratives"]
-    first, last = snap["strategy"]["start_year"], snap["strategy"]["end_year"]
-    indicators = {
-        ind["id"]: _indicator_view(ind, first, last) for ind in snap["indicators"]
-    }
+    indicators = {ind["id"]: _indicator_view(ind) for ind in snap["indicators"]}
     statuses = [Status(s) for s in ORDER]
 
     areas = []
@@ -261,18 +260,6 @@ def build_document(report: MidtermReport, data: dict | None = None) -> dict:
                     for field in NARRATIVES
                 ],
                 "indicators": [indicators[pk] for pk in area["indicators"]],
-                "charts": [
-                    {"indicator": indicators[pk], "svg": svg}
-                    for pk in area["indicators"]
-                    if (
-                        svg := _chart(
-                            indicators[pk],
-                            f"kuvaaja-{area['number']}-{pk}",
-                            first,
-                            last,
-                        )
-                    )
-                ],
                 "counts": [(s, area["counts"][s.value]) for s in statuses],
                 "total": len(area["indicators"]),
             }
@@ -306,8 +293,4 @@ def build_document(report: MidtermReport, data: dict | None = None) -> dict:
         ],
         "indicators": list(indicators.values()),
         "rule": {key: _percent(value) for key, value in rule.items()},
-        "legend": {
-            kind: mark_safe(charts.legend_swatch(kind))
-            for kind in ("actual", "planned", "target")
-        },
     }

@@ -19,7 +19,8 @@ from .document import build_document
 from .models import MidtermReport
 
 PDF_VARIANT = "pdf/ua-1"
-STYLESHEETS = ["css/site.css", "css/report.css"]
+# Only the report's own: its print rules are complete (see report.css).
+STYLESHEETS = ["css/report.css"]
 
 
 def _weasyprint():

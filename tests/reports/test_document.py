@@ -1,0 +1,114 @@
+"""How the report lays out indicator data: tables, year × period grids, trends."""
+
+from django.utils import translation
+
+from reports.document import build_document
+from reports.pdf import render_html
+
+
+def _indicator(doc: dict, name: str) -> dict:
+    return next(i for i in doc["indicators"] if i["name"] == name)
+
+
+def test_it_shows_monthly_readings_as_a_year_by_month_grid(
+    make_indicator, recorder, make_reading, backdate, make_report
+):
+    monthly = make_indicator(
+        name="Työttömyysaste", unit="%", frequency="monthly", direction="decrease"
+    )
+    backdate(monthly)
+    for month, value in [(1, "12,1"), (2, "11,9"), (3, "11,7")]:
+        reading = make_reading(
+            monthly,
+            2025,
+            value.replace(",", "."),
+            user=recorder,
+            part=month,
+            narrative="Kausivaihtelua." if month > 1 else "",
+        )
+        backdate(reading)
+    doc = build_document(make_report())
+    grid = _indicator(doc, "Työttömyysaste")["grid"]
+    assert grid["parts"] == [str(m) for m in range(1, 13)]
+    [row] = grid["rows"]
+    assert row["year"] == 2025
+    assert row["cells"][:4] == [
+        '<td class="num">12,1</td>',
+        '<td class="num">11,9</td>',
+        '<td class="num">11,7</td>',
+        '<td class="num">–</td>',
+    ]
+    # The same explanation for consecutive months is given once.
+    assert [(n["period"], n["text"]) for n in grid["notes"]] == [
+        ("2/2025–3/2025", "Kausivaihtelua.")
+    ]
+
+
+def test_it_shows_quarterly_assessments_as_status_symbols(
+    make_indicator, recorder, make_reading, backdate, make_report
+):
+    quarterly = make_indicator(
+        name="Asukastyytyväisyys",
+        kind="qualitative",
+        unit="",
+        frequency="quarterly",
+        baseline_value=None,
+        baseline_year=None,
+        target_value=None,
+        target_year=None,
+    )
+    backdate(quarterly)
+    backdate(
+        make_reading(
+            quarterly,
+            2025,
+            user=recorder,
+            part=1,
+            qualitative_status="at_risk",
+            narrative="Palautetta tuli paljon.",
+        )
+    )
+    doc = build_document(make_report())
+    grid = _indicator(doc, "Asukastyytyväisyys")["grid"]
+    assert grid["parts"] == ["Q1", "Q2", "Q3", "Q4"]
+    assert grid["rows"][0]["cells"][0] == (
+        '<td class="num grid-status status-at_risk">'
+        '<abbr title="riskissä">!</abbr></td>'
+    )
+    assert grid["notes"][0]["text"] == "Palautetta tuli paljon."
+
+
+def test_it_keeps_yearly_readings_in_rows(recorded, make_report):
+    ind = _indicator(build_document(make_report()), "Kevyen liikenteen väylät")
+    assert ind["grid"] is None
+    assert [
+        (r["period"], r["value_text"], r["planned_text"]) for r in ind["readings"]
+    ] == [
+        ("2023", "100,0\xa0km", "100,0\xa0km"),
+        ("2024", "120,0\xa0km", "115,0\xa0km"),
+    ]
+
+
+def test_it_draws_a_trend_line_with_its_words(recorded, make_report):
+    ind = _indicator(build_document(make_report()), "Kevyen liikenteen väylät")
+    assert ind["trend"].startswith('<svg class="sparkline" role="img"')
+    assert 'aria-label="Kehitys 2023–2024: 100,0\xa0km → 120,0\xa0km."' in ind["trend"]
+
+
+def test_it_keeps_short_units_with_their_number(
+    make_indicator, recorder, make_reading, backdate, make_report
+):
+    long_unit = make_indicator(name="Väkiluku", unit="asukasta", decimals=0)
+    backdate(long_unit)
+    backdate(make_reading(long_unit, 2024, "6880", user=recorder))
+    ind = _indicator(build_document(make_report()), "Väkiluku")
+    assert ind["latest"]["value_text"] == "6\xa0880 asukasta"  # may wrap
+
+
+def test_it_renders_the_pdf_document_in_the_chosen_language(published):
+    with translation.override("en"):
+        html = render_html(published)
+    assert '<html lang="en">' in html
+    assert (
+        "<title>Mid-term report to the city council – City of Kemijärvi</title>" in html
+    )
