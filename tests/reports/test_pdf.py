@@ -120,3 +120,17 @@ def test_it_removes_text_halos_that_weasyprint_would_paint_over_the_text():
         '<svg><text x="1" y="2" fill="#0f5a2a">Tavoite</text>'
         '<line stroke="#000" x1="0"/></svg>'
     )
+
+
+def test_it_marks_demo_data_on_the_pdf_cover(
+    client, make_report, mayors_office, make_indicator, backdate
+):
+    backdate(make_indicator(name="Esimerkkimittari", is_demo=True))
+    report = make_report()
+    client.force_login(mayors_office)
+    r = client.get(f"/raportit/{report.pk}/pdf/")
+    reader = PdfReader(io.BytesIO(r.content))
+    cover = reader.pages[0].extract_text()
+    assert "Esimerkkiaineisto / Example data" in cover
+    assert "Luonnos – ei julkaistu" in cover
+    assert r["Content-Disposition"].endswith('-2025-06-30-luonnos.pdf"')
