@@ -335,9 +335,18 @@ def _with_latest(qs):
 
 
 def floor_rows(kind: str, arg: str, user) -> list[tuple]:
-    """The rows a page shows, fetched with one query (none for static pages)."""
+    """The rows a page shows, fetched with one query (none for static pages).
+
+    Pages with trend lines (focus areas, success factors, the list) show each
+    indicator's readings since the year before the strategy period: their floor
+    fetches those readings and prints one row per indicator -- name, unit,
+    latest value or assessment, and the trend's values in one cell.
+    """
+    from django.db.models import Subquery
+
     from indicators.models import Indicator, Reading
     from indicators.status import ORDER
+    from strategy.models import Strategy
 
     public = Indicator.objects.filter(strategy__is_current=True, is_public=True)
     latest = ("latest_value", "latest_status", "latest_end")
@@ -346,24 +355,35 @@ def floor_rows(kind: str, arg: str, user) -> list[tuple]:
         qs = _with_latest(public).values_list(
             "measures__focus_area__number", "name", "unit", *latest
         )
-    elif kind == "focus_area":
-        qs = _with_latest(public.filter(measures__focus_area__number=int(arg)))
-        qs = qs.values_list(
-            "measures__order", "measures__text", "name", "unit", *latest
+    elif kind in ("focus_area", "list", "success_factors"):
+        if kind == "focus_area":
+            shown = public.filter(measures__focus_area__number=int(arg))
+        elif kind == "success_factors":
+            shown = public.filter(success_factors__isnull=False)
+        else:
+            shown = public.filter(is_active=True)
+        since = Strategy.objects.filter(is_current=True).values("start_year")
+        rows = (
+            Reading.objects.filter(
+                indicator__in=shown,
+                withdrawn_at__isnull=True,
+                year__gte=Subquery(since) - 1,
+            )
+            .order_by("indicator__name", "indicator_id", "period_end")
+            .values_list(
+                "indicator_id",
+                "indicator__name",
+                "indicator__unit",
+                "value",
+                "qualitative_status",
+            )
         )
-    elif kind == "list":
-        qs = _with_latest(public).values_list(
-            "name", "kind", "department__name", "unit", *latest
-        )
+        return _per_indicator(rows)
     elif kind == "detail":
         qs = (
             Reading.objects.filter(indicator_id=int(arg), withdrawn_at__isnull=True)
             .order_by("period_end")
             .values_list("year", "part", "value", "qualitative_status", "narrative")
-        )
-    elif kind == "success_factors":
-        qs = _with_latest(public.filter(success_factors__isnull=False)).values_list(
-            "success_factors__text", "name", "unit", *latest
         )
     elif kind == "how_to_read":
         return [(s.value, s.label) for s in ORDER]
@@ -372,21 +392,38 @@ def floor_rows(kind: str, arg: str, user) -> list[tuple]:
             Indicator.objects.filter(department__members=user, is_active=True)
         ).values_list("name", "frequency", *latest)
     elif kind == "report":
-        # The appendix dominates: every public reading up to the cut-off.
-        qs = (
+        # The appendix dominates: every public reading up to the cut-off, a
+        # row per indicator and year as the report prints them.
+        rows = (
             Reading.objects.filter(
                 indicator__in=public,
                 withdrawn_at__isnull=True,
                 period_end__lte=datetime.date.fromisoformat(arg),
             )
-            .order_by("indicator__name", "period_end")
+            .order_by("indicator__name", "indicator_id", "period_end")
             .values_list(
                 "indicator__name", "year", "part", "value", "qualitative_status"
             )
         )
+        by_year = {}
+        for name, year, _part, value, status in rows:
+            by_year.setdefault((name, year), []).append(value or status)
+        return [
+            (name, year, " ".join(map(str, v))) for (name, year), v in by_year.items()
+        ]
     else:
         raise ValueError(kind)
     return list(qs)
+
+
+def _per_indicator(rows) -> list[tuple]:
+    grouped = {}
+    for pk, name, unit, value, status in rows:
+        row = grouped.setdefault(pk, [name, unit, None, []])
+        row[2] = value if value is not None else status
+        if value is not None:
+            row[3].append(value)
+    return [(n, u, last, " ".join(map(str, t))) for n, u, last, t in grouped.values()]
 
 
 def floor_view(request, kind: str, arg: str):
@@ -428,6 +465,7 @@ class Result:
     times: list[float]
     floor_queries: int
     floor_times: list[float]
+    slowest: list[dict]  # the page's slowest queries: {"sql", "time"}
 
     @staticmethod
     def p95(times: list[float]) -> float:
@@ -511,6 +549,7 @@ def measure(page: Page, repeat: int) -> Result:
     with CaptureQueriesContext(connection) as q:
         status = client.get(page.path).status_code
     queries = len(q)
+    slowest = sorted(q.captured_queries, key=lambda x: -float(x["time"]))[:3]
     with CaptureQueriesContext(connection) as fq:
         client.get(floor_path)
     floor_queries = len(fq)
@@ -519,7 +558,7 @@ def measure(page: Page, repeat: int) -> Result:
         # Interleaved, so that drift in the machine's speed hits both alike.
         times.append(timed(client, page.path)[1])
         floor_times.append(timed(client, floor_path)[1])
-    return Result(page, status, queries, times, floor_queries, floor_times)
+    return Result(page, status, queries, times, floor_queries, floor_times, slowest)
 
 
 def table(results: list[Result]) -> str:
@@ -545,6 +584,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=30, help="requests per page")
     parser.add_argument("--rebuild", action="store_true", help="rebuild the dataset")
     parser.add_argument("--only", default="", help="comma-separated page names")
+    parser.add_argument(
+        "--queries", action="store_true", help="show each page's slowest queries"
+    )
     args = parser.parse_args(argv)
 
     setup_django()
@@ -568,6 +610,11 @@ def main(argv: list[str] | None = None) -> int:
         f"DEBUG={settings.DEBUG}\n"
     )
     print(table(results))
+    if args.queries:
+        for r in results:
+            print(f"\n{r.page.name}:")
+            for query in r.slowest:
+                print(f"  {float(query['time']) * 1000:7.1f} ms  {query['sql'][:400]}")
     slow = [r for r in results if r.status == 200 and r.ratio > GOAL_RATIO]
     missing = [r for r in results if r.status != 200]
     if slow:
