@@ -120,11 +120,11 @@ def report_create(request):
     strategy = Strategy.objects.current()
     if strategy is None:
         raise Http404("No current strategy has been loaded.")
+    # Today, not the strategy's mid-term date: a report shows what had been
+    # recorded by its cut-off, and the office picks the date it reports on.
     initial = {
         "title": _("Kaupunkistrategian väliraportti kaupunginvaltuustolle"),
-        "cutoff_date": min(
-            timezone.localdate(), strategy.midterm_date or timezone.localdate()
-        ),
+        "cutoff_date": timezone.localdate(),
     }
     form = ReportForm(request.POST or None, strategy=strategy, initial=initial)
     if request.method == "POST" and form.is_valid():
