@@ -164,7 +164,8 @@ def _role_groups(request: pytest.FixtureRequest) -> None:
 def _new_page(chromium, **context_options):
     # A Finnish visitor: the browser asks for Finnish, as the city's do.
     context = chromium.new_context(locale="fi-FI", **context_options)
-    context.set_default_timeout(10_000)
+    # Generous, for a PDF made on a busy CI machine; a real failure still fails.
+    context.set_default_timeout(30_000)
     return context, context.new_page()
 
 
