@@ -20,6 +20,7 @@ from .due import indicator_due
 from .forms import ReadingForm, ReadingUpdateForm, StatusOverrideForm, WithdrawForm
 from .models import Indicator, Reading
 from .progress import progress_of, with_progress_data
+from .worklist import worklist_rows
 
 
 def today() -> datetime.date:
@@ -44,13 +45,12 @@ def mine(request):
         )
     )
     ctx = {
-        "progresses": progresses,
+        "rows": worklist_rows(progresses, can_override=permissions.can_override(user)),
         "counts": {
             state: sum(1 for p in progresses if p.due.state == state)
             for state in ("overdue", "due")
         },
         "all_departments": permissions.records_for_all(user),
-        "can_override": permissions.can_override(user),
         "demo_data_shown": any(p.indicator.is_demo for p in progresses),
     }
     return render(request, "indicators/mine.html", ctx)

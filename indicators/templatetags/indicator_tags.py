@@ -2,17 +2,29 @@ from decimal import Decimal
 
 from django import template
 from django.utils.formats import number_format
+from django.utils.html import format_html
+from django.utils.text import capfirst
 
 from indicators.status import ICONS, Status
 
 register = template.Library()
 
 
-@register.inclusion_tag("indicators/includes/status_badge.html")
+@register.simple_tag
 def status_badge(status):
-    """Status as colour, symbol and word together (never colour alone)."""
+    """Status as colour, symbol and word together (never colour alone).
+
+    Built here rather than in an included template: long tables print one per
+    row, and an inclusion tag costs a template render each time.
+    """
     status = Status(status or Status.NO_DATA)
-    return {"status": status, "icon": ICONS[status], "label": status.label}
+    return format_html(
+        '<span class="status status-{}"><span class="status-icon" '
+        'aria-hidden="true">{}</span> {}</span>',
+        status.value,
+        ICONS[status],
+        capfirst(status.label),
+    )
 
 
 @register.filter
