@@ -1,9 +1,11 @@
+import functools
 from decimal import Decimal
 
 from django import template
 from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.text import capfirst
+from django.utils.translation import get_language
 
 from indicators.status import ICONS, Status
 
@@ -14,10 +16,14 @@ register = template.Library()
 def status_badge(status):
     """Status as colour, symbol and word together (never colour alone).
 
-    Built here rather than in an included template: long tables print one per
-    row, and an inclusion tag costs a template render each time.
+    Built here rather than in an included template, and once per status and
+    language: long tables print one per row.
     """
-    status = Status(status or Status.NO_DATA)
+    return _badge(Status(status or Status.NO_DATA), get_language())
+
+
+@functools.cache
+def _badge(status: Status, language: str | None) -> str:
     return format_html(
         '<span class="status status-{}"><span class="status-icon" '
         'aria-hidden="true">{}</span> {}</span>',
