@@ -50,3 +50,12 @@ def test_it_finds_parse_errors_and_duplicate_ids():
     (problem,) = html_problems(page.format("<p>x</div>"))
     assert "{'name': 'div'}" in problem
     assert html_problems("<p>no doctype</p>")[0].startswith("line 1 col")
+
+
+@pytest.mark.parametrize("language", ["fi", "en"])
+def test_it_serves_a_valid_not_found_page(client, site, language):
+    if language == "en":
+        client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    r = client.get("/mittarit/999999/")
+    assert r.status_code == 404
+    assert html_problems(r.content.decode()) == []

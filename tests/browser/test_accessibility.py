@@ -100,3 +100,23 @@ def test_it_has_no_axe_violations_on_report_writing_pages(
     log_in(page, live_server.url, "kansliapaallikko")
     url = live_server.url + MAYORS_OFFICE_PAGES[name].format(draft=draft.pk)
     assert violations_in_both_languages(page, url) == NO_VIOLATIONS
+
+
+def test_it_has_no_axe_violations_on_the_not_found_page(page, live_server, site):
+    url = live_server.url + "/mittarit/999999/"
+    response = page.goto(url)
+    assert response.status == 404
+    found = {"fi": axe_violations(page)}
+    switch_language(page, "In English")
+    assert page.locator("html").get_attribute("lang") == "en"
+    found["en"] = axe_violations(page)
+    assert found == NO_VIOLATIONS
+
+
+def test_it_has_no_axe_violations_on_the_forbidden_page(
+    page, live_server, site, other_recorder
+):
+    log_in(page, live_server.url, "toinen")
+    url = f"{live_server.url}/mittarit/{site.indicators['numeric'].pk}/kirjaa/"
+    assert page.goto(url).status == 403
+    assert axe_violations(page) == []
