@@ -12,7 +12,6 @@ active language (English where the text has it, else Finnish).
 import datetime
 from decimal import Decimal
 
-from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -152,56 +151,87 @@ def _indicator_view(ind: dict) -> dict:
         overridden=ind["status"] != ind["computed_status"]
         or bool(ind["override_justification"]),
         grid=_grid(ind),
+        status_icon=ICONS[Status(ind["status"])],
+        status_label=Status(ind["status"]).label,
+        computed_status_label=Status(ind["computed_status"]).label,
         trend=_trend(ind),
     )
     return ind
 
 
-EMPTY_CELL = mark_safe('<td class="num">–</td>')
+# The appendix prints every reading up to the cut-off: tens of thousands of
+# figures. A table cell per figure made the PDF take minutes (WeasyPrint lays
+# out and tags each cell on its own), so each indicator's readings are lines of
+# aligned text in one cell, a year per line, like a statistics printout.
+WIDE = 96  # characters that fit the appendix's readings column at its type size
+NO_VALUE = "–"
 
 
 def _cell(ind: dict, reading: dict) -> str:
-    """One cell of a year × period table, as HTML.
-
-    Built here rather than in the template: a large report has tens of
-    thousands of these, and a template loop with conditions per cell is the
-    slowest part of rendering it.
-    """
+    """One reading as text: the number without its unit, or a status symbol."""
     if ind["kind"] == "numeric":
-        text_ = number(Decimal(reading["value"]), ind["decimals"])
-        return format_html('<td class="num">{}</td>', text_)
-    status = Status(reading["qualitative_status"] or Status.NO_DATA)
-    return format_html(
-        '<td class="num grid-status status-{}"><abbr title="{}">{}</abbr></td>',
-        status.value,
-        status.label,
-        ICONS[status],
-    )
+        return number(Decimal(reading["value"]), ind["decimals"])
+    return ICONS[Status(reading["qualitative_status"] or Status.NO_DATA)]
+
+
+def _planned(ind: dict, value: str | None) -> str:
+    return number(Decimal(value), ind["decimals"]) if value is not None else NO_VALUE
 
 
 def _grid(ind: dict) -> dict | None:
-    """Monthly and quarterly readings as a year × period table, notes apart.
-
-    Ten years of monthly figures make 10 rows on paper instead of 120.
-    """
-    per_year = periods.PARTS_PER_YEAR[ind["frequency"]]
-    if per_year == 1 or not ind["readings"]:
+    """An indicator's readings as aligned lines: a year per line, its periods in
+    columns (ten years of monthly figures make 10 lines instead of 120), and the
+    year's planned value last; explanations of readings follow as notes."""
+    if not ind["readings"]:
         return None
-    rows = {}
+    per_year = periods.PARTS_PER_YEAR[ind["frequency"]]
+    numeric = ind["kind"] == "numeric"
+    years: dict[int, dict] = {}
     for reading in ind["readings"]:
-        row = rows.setdefault(
-            reading["year"], {"year": reading["year"], "cells": [EMPTY_CELL] * per_year}
+        row = years.setdefault(
+            reading["year"], {"cells": [NO_VALUE] * per_year, "planned": NO_VALUE}
         )
         row["cells"][reading["part"] - 1] = _cell(ind, reading)
-        row["planned"] = reading["planned_text"]
+        if numeric:
+            row["planned"] = _planned(ind, reading["planned"])
     if per_year == 4:
         parts = [_("Q%(quarter)s") % {"quarter": q} for q in range(1, 5)]
-    else:
+    elif per_year == 12:
         parts = [str(month) for month in range(1, 13)]
+    else:
+        parts = [_("Lukema") if numeric else _("Arvio")]
+    planned = _("Suunniteltu")
+    width = max(len(c) for row in years.values() for c in [*row["cells"], *parts])
+    plan_width = max([len(planned), *(len(row["planned"]) for row in years.values())])
+    # A line: the year, the periods, the planned value; too wide a line is
+    # printed as two (months 1–6 and 7–12).
+    halves = 2 if 5 + (width + 1) * per_year + plan_width + 2 > WIDE else 1
+    size = per_year // halves
+
+    def lines(first: str, cells: list[str], last: str) -> list[str]:
+        out = []
+        for half in range(halves):
+            chunk = cells[half * size : (half + 1) * size]
+            text_ = (first if half == 0 else "").ljust(5)
+            text_ += "".join(c.rjust(width + 1) for c in chunk)
+            if numeric and half == 0:
+                text_ += last.rjust(plan_width + 2)
+            out.append(text_.rstrip())
+        return out
+
+    header = lines(_("Vuosi"), parts, planned)
+    body = []
+    for year in sorted(years):
+        body += lines(str(year), years[year]["cells"], years[year]["planned"])
+    notes = _notes(ind["readings"])
     return {
-        "parts": parts,
-        "rows": [rows[year] for year in sorted(rows)],
-        "notes": _notes(ind["readings"]),
+        "header": "\n".join(header),
+        "lines": "\n".join(body),
+        "notes": notes,
+        # One run of text: a box per note made the PDF's layout markedly slower.
+        "notes_text": " · ".join(
+            f"{note['period']}: {' '.join(note['text'].split())}" for note in notes
+        ),
     }
 
 

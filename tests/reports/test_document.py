@@ -29,19 +29,16 @@ def test_it_shows_monthly_readings_as_a_year_by_month_grid(
         backdate(reading)
     doc = build_document(make_report())
     grid = _indicator(doc, "Työttömyysaste")["grid"]
-    assert grid["parts"] == [str(m) for m in range(1, 13)]
-    [row] = grid["rows"]
-    assert row["year"] == 2025
-    assert row["cells"][:4] == [
-        '<td class="num">12,1</td>',
-        '<td class="num">11,9</td>',
-        '<td class="num">11,7</td>',
-        '<td class="num">–</td>',
-    ]
+    # A year per line, the months in aligned columns, the planned value last.
+    assert grid["header"].split() == ["Vuosi", *map(str, range(1, 13)), "Suunniteltu"]
+    [line] = grid["lines"].split("\n")
+    assert line.split() == ["2025", "12,1", "11,9", "11,7", *["–"] * 9, "120,0"]
+    assert len(line) == len(grid["header"])  # columns right-aligned
     # The same explanation for consecutive months is given once.
     assert [(n["period"], n["text"]) for n in grid["notes"]] == [
         ("2/2025–3/2025", "Kausivaihtelua.")
     ]
+    assert grid["notes_text"] == "2/2025–3/2025: Kausivaihtelua."
 
 
 def test_it_shows_quarterly_assessments_as_status_symbols(
@@ -70,17 +67,18 @@ def test_it_shows_quarterly_assessments_as_status_symbols(
     )
     doc = build_document(make_report())
     grid = _indicator(doc, "Asukastyytyväisyys")["grid"]
-    assert grid["parts"] == ["Q1", "Q2", "Q3", "Q4"]
-    assert grid["rows"][0]["cells"][0] == (
-        '<td class="num grid-status status-at_risk">'
-        '<abbr title="riskissä">!</abbr></td>'
-    )
+    assert grid["header"].split() == ["Vuosi", "Q1", "Q2", "Q3", "Q4"]
+    assert grid["lines"].split() == ["2025", "!", "–", "–", "–"]
     assert grid["notes"][0]["text"] == "Palautetta tuli paljon."
 
 
 def test_it_keeps_yearly_readings_in_rows(recorded, make_report):
     ind = _indicator(build_document(make_report()), "Kevyen liikenteen väylät")
-    assert ind["grid"] is None
+    assert ind["grid"]["header"].split() == ["Vuosi", "Lukema", "Suunniteltu"]
+    assert ind["grid"]["lines"].split("\n") == [
+        "2023   100,0        100,0",
+        "2024   120,0        115,0",
+    ]
     assert [
         (r["period"], r["value_text"], r["planned_text"]) for r in ind["readings"]
     ] == [
