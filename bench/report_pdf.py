@@ -99,11 +99,13 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     report, publish_seconds = publish_report()
     indicators = report.frozen["snapshot"]["indicators"]
-    times = []
+    times, cpu_times = [], []
     for _ in range(args.repeat):
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         content = pdf.render_pdf(report, base_url="http://testserver/")
         times.append(time.perf_counter() - started)
+        # CPU time too: on a shared machine the wall clock includes waiting.
+        cpu_times.append(time.process_time() - cpu_started)
     pages = len(PdfReader(io.BytesIO(content)).pages)
     readings = sum(len(ind["readings"]) for ind in indicators)
     print(
@@ -116,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"PDF: median {statistics.median(times):.1f} s, "
         f"max {max(times):.1f} s over {args.repeat} renders "
-        f"(goal under {GOAL_SECONDS:g} s)"
+        f"(CPU {statistics.median(cpu_times):.1f} s; goal under {GOAL_SECONDS:g} s)"
     )
     return 0 if max(times) < GOAL_SECONDS else 1
 
