@@ -68,12 +68,22 @@ def data_of(report: MidtermReport) -> dict:
     return report_data(report)
 
 
+# Lists of plain rows with no texts to translate: copied, not walked (a large
+# report has tens of thousands of readings).
+PLAIN_LISTS = {"readings", "plan", "annual_targets"}
+
+
 def localise(data, english: bool):
     """Replace every {"fi": …, "en": …} pair with the text to show."""
     if isinstance(data, dict):
         if data.keys() == {"fi", "en"}:
             return (data["en"] or data["fi"]) if english else data["fi"]
-        return {key: localise(value, english) for key, value in data.items()}
+        return {
+            key: [dict(row) for row in value]
+            if key in PLAIN_LISTS
+            else localise(value, english)
+            for key, value in data.items()
+        }
     if isinstance(data, list):
         return [localise(value, english) for value in data]
     return data
@@ -108,6 +118,9 @@ def _with_year(text_: str, year: int | None) -> str:
     return f"{text_} ({year})" if text_ and year else text_
 
 
+SPARK_POINTS = 40
+
+
 def _trend(ind: dict) -> str:
     """A word-sized trend line of a numeric indicator (indicators/charts.py).
 
@@ -117,6 +130,8 @@ def _trend(ind: dict) -> str:
     numeric = [r for r in ind["readings"] if r["value"] is not None]
     if ind["kind"] != "numeric" or len(numeric) < 2:
         return ""
+    _texts(ind, numeric[0])
+    _texts(ind, numeric[-1])
     label = _("Kehitys %(first)s–%(last)s: %(start)s → %(end)s.") % {
         "first": numeric[0]["period"],
         "last": numeric[-1]["period"],
@@ -124,6 +139,11 @@ def _trend(ind: dict) -> str:
         "end": numeric[-1]["value_text"],
     }
     target = ind["target_value"]
+    # A 96-pixel line cannot show 120 monthly points: a sample of them draws
+    # the same line, and a report with hundreds of them lays out much faster.
+    if len(numeric) > SPARK_POINTS:
+        step = (len(numeric) - 1) / (SPARK_POINTS - 1)
+        numeric = [numeric[round(i * step)] for i in range(SPARK_POINTS)]
     svg = charts.sparkline(
         [Decimal(r["value"]) for r in numeric],
         label=label,
@@ -132,13 +152,24 @@ def _trend(ind: dict) -> str:
     return mark_safe(svg)  # built by indicators/charts.py, which escapes its text
 
 
-def _indicator_view(ind: dict) -> dict:
-    for reading in ind["readings"]:
+def _texts(ind: dict, reading: dict) -> dict:
+    """A reading's period label and its values as shown."""
+    if "period" not in reading:
         period = periods.Period(ind["frequency"], reading["year"], reading["part"])
         reading["period"] = period.label()
         reading["value_text"] = _value(ind, reading["value"])
         reading["planned_text"] = _value(ind, reading["planned"])
-    latest = ind["readings"][-1] if ind["readings"] else None
+    return reading
+
+
+def _indicator_view(ind: dict) -> dict:
+    # Texts only for the readings shown on their own (the latest, the trend's
+    # ends, those with notes): the appendix prints the rest from the numbers,
+    # and a large report has tens of thousands of them.
+    for reading in ind["readings"]:
+        if reading["narrative"]:
+            _texts(ind, reading)
+    latest = _texts(ind, ind["readings"][-1]) if ind["readings"] else None
     ind.update(
         anchor=f"mittari-{ind['id']}",
         latest=latest,
