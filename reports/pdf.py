@@ -11,8 +11,11 @@ import logging
 import re
 
 from django.contrib.staticfiles import finders
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from .document import build_document
@@ -80,3 +83,35 @@ def render_pdf(
     stylesheets = [weasyprint.CSS(filename=finders.find(path)) for path in STYLESHEETS]
     document = weasyprint.HTML(string=html, base_url=base_url)
     return document.write_pdf(stylesheets=stylesheets, pdf_variant=PDF_VARIANT)
+
+
+# Bumped when the PDF's layout changes on purpose, so that stored PDFs are made
+# again; otherwise a published report's PDF is made once and kept.
+PDF_LAYOUT = 2
+
+
+def stored_name(report: MidtermReport) -> str:
+    """Where the PDF of a published report is kept, per language."""
+    language = (get_language() or "fi").split("-")[0]
+    published = report.published_at.strftime("%Y%m%d%H%M%S%f")
+    return (
+        f"reports/pdf/{report.pk}-v{report.version}-{published}-{language}"
+        f"-l{PDF_LAYOUT}.pdf"
+    )
+
+
+def report_pdf(report: MidtermReport, *, base_url: str | None = None) -> bytes:
+    """The report's PDF: a draft's made anew, a published report's made once.
+
+    A published report never changes, and its PDF takes seconds to lay out,
+    so the first download stores it (Django's default storage) for the rest.
+    """
+    if not report.is_published:
+        return render_pdf(report, base_url=base_url)
+    name = stored_name(report)
+    if default_storage.exists(name):
+        with default_storage.open(name, "rb") as stored:
+            return stored.read()
+    content = render_pdf(report, base_url=base_url)
+    default_storage.save(name, ContentFile(content))
+    return content

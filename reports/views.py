@@ -98,7 +98,7 @@ def report_pdf(request, pk: int):
     if problem:
         ctx = {"report": report, "pdf_problem": problem}
         return render(request, "reports/pdf_unavailable.html", ctx, status=503)
-    content = pdf.render_pdf(report, base_url=request.build_absolute_uri("/"))
+    content = pdf.report_pdf(report, base_url=request.build_absolute_uri("/"))
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{pdf_filename(report)}"'
     return response

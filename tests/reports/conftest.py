@@ -21,6 +21,13 @@ LAST_MOMENT = datetime.datetime(2025, 6, 30, 23, 59, tzinfo=HELSINKI)
 AFTER = datetime.datetime(2025, 7, 1, 0, 1, tzinfo=HELSINKI)
 
 
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Stored PDFs of published reports go to a directory of the test's own."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
 @pytest.fixture
 def backdate():
     def backdate(obj, when: datetime.datetime = BEFORE) -> None:

@@ -134,3 +134,35 @@ def test_it_marks_demo_data_on_the_pdf_cover(
     assert "Esimerkkiaineisto / Example data" in cover
     assert "Luonnos – ei julkaistu" in cover
     assert r["Content-Disposition"].endswith('-2025-06-30-luonnos.pdf"')
+
+
+def test_it_stores_the_pdf_of_a_published_report_after_the_first_download(
+    client, published, monkeypatch, media_root
+):
+    first = client.get(f"/raportit/{published.pk}/pdf/").content
+    assert len(list((media_root / "reports" / "pdf").iterdir())) == 1
+
+    def no_rendering(*args, **kwargs):
+        raise AssertionError("the stored PDF should have been used")
+
+    monkeypatch.setattr(pdf, "render_pdf", no_rendering)
+    r = client.get(f"/raportit/{published.pk}/pdf/")
+    assert r.status_code == 200
+    assert r.content == first
+
+
+def test_it_stores_a_pdf_per_language(client, published, media_root):
+    finnish = client.get(f"/raportit/{published.pk}/pdf/").content
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    in_english = client.get(f"/raportit/{published.pk}/pdf/").content
+    assert PdfReader(io.BytesIO(finnish)).trailer["/Root"]["/Lang"] == "fi"
+    assert PdfReader(io.BytesIO(in_english)).trailer["/Root"]["/Lang"] == "en"
+    assert len(list((media_root / "reports" / "pdf").iterdir())) == 2
+
+
+def test_it_makes_the_pdf_of_a_draft_anew_every_time(
+    client, mayors_office, report, media_root
+):
+    client.force_login(mayors_office)
+    assert client.get(f"/raportit/{report.pk}/pdf/").status_code == 200
+    assert not (media_root / "reports").exists()
