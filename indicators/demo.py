@@ -40,6 +40,12 @@ DEMO_PASSWORD = "kemijarvi-demo"
 EMAIL_DOMAIN = "esimerkki.invalid"
 FIRST_YEAR = 2020
 LAST_YEARLY = 2025  # 2026 is left for the demo users to record
+# The history is dated as if the demo had been kept up all along, so that a
+# report with a past cut-off (the mid-term date) finds the data of its time:
+# indicators defined at the start of the strategy, each reading recorded some
+# weeks after its period ended.
+DEFINED_ON = datetime.date(2024, 1, 15)
+RECORDED_AFTER = datetime.timedelta(days=40)
 
 HISTORY_EXPLANATION = (
     "Luku on ajalta ennen strategiakautta. Tila lasketaan suhteessa "
@@ -1018,6 +1024,12 @@ def _measures(strategy: Strategy) -> dict[str, Measure]:
     }
 
 
+def _at(day: datetime.date) -> datetime.datetime:
+    """Ten in the morning of ``day`` in the city's time, but never in the future."""
+    moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(10)))
+    return min(moment, timezone.now())
+
+
 def _decimal(text: str | None) -> Decimal | None:
     return None if text is None else Decimal(text)
 
@@ -1043,6 +1055,7 @@ def _indicator(
             target = AnnualTarget(indicator=indicator, year=year, value=Decimal(value))
             target.full_clean()
             target._history_user = coordinator
+            target._history_date = _at(DEFINED_ON)
             target.save()
             result.created["annual targets"] += 1
     targets = {t.year: t.value for t in indicator.annual_targets.all()}
@@ -1054,6 +1067,8 @@ def _indicator(
         if (reading.year, reading.part) in taken:
             continue
         reading.created_by = reading.updated_by = recorder
+        recorded = _at(reading.period.end + RECORDED_AFTER)
+        reading.created_at = reading.updated_at = reading._history_date = recorded
         # bulk_create skips Reading.save(), which derives this.
         reading.period_end = reading.period.end
         new.append(reading)
@@ -1095,6 +1110,8 @@ def _create_indicator(
     )
     indicator.full_clean()
     indicator._history_user = coordinator
+    # Also dates the history rows that measures.set() below adds.
+    indicator._history_date = _at(DEFINED_ON)
     indicator.save()
     try:
         indicator.measures.set([measures[code] for code in definition.measures])

@@ -120,11 +120,11 @@ def report_create(request):
     strategy = Strategy.objects.current()
     if strategy is None:
         raise Http404("No current strategy has been loaded.")
-    # Today, not the strategy's mid-term date: a report shows what had been
-    # recorded by its cut-off, and the office picks the date it reports on.
+    # The strategy's mid-term date once it has passed; the office may change it.
+    today = timezone.localdate()
     initial = {
         "title": _("Kaupunkistrategian väliraportti kaupunginvaltuustolle"),
-        "cutoff_date": timezone.localdate(),
+        "cutoff_date": min(today, strategy.midterm_date or today),
     }
     form = ReportForm(request.POST or None, strategy=strategy, initial=initial)
     if request.method == "POST" and form.is_valid():
