@@ -129,9 +129,7 @@ def reading_update(request, pk: int):
         with transaction.atomic():
             conflict = _changed_since(reading.pk, form.cleaned_data["version"])
             if conflict is None:
-                reading.version = form.cleaned_data["version"] + 1
-                reading.updated_by = request.user
-                reading.updated_at = timezone.now()
+                _stamp_change(reading, request.user, form.cleaned_data["version"])
                 saved = _save_or_explain(form, reading)
         if conflict is None and saved:
             messages.success(
@@ -140,18 +138,8 @@ def reading_update(request, pk: int):
                 % {"period": reading.period},
             )
             return redirect(indicator)
-    ctx = {
-        "indicator": indicator,
-        "reading": reading,
-        "form": form,
-        "conflict": conflict,
-        "demo_data_shown": indicator.is_demo,
-    }
-    return render(
-        request,
-        "indicators/reading_form.html",
-        ctx,
-        status=409 if conflict else 200,
+    return _versioned_page(
+        request, "indicators/reading_form.html", reading, form, conflict
     )
 
 
@@ -171,6 +159,25 @@ def _changed_since(pk: int, version: int) -> Reading | None:
     return None
 
 
+def _stamp_change(reading: Reading, user, version: int) -> None:
+    """Who changed the reading and when, one version past the one edited."""
+    reading.version = version + 1
+    reading.updated_by = user
+    reading.updated_at = timezone.now()
+
+
+def _versioned_page(request, template: str, reading: Reading, form, conflict):
+    """A reading's correction or withdrawal page; 409 when someone saved first."""
+    ctx = {
+        "indicator": reading.indicator,
+        "reading": reading,
+        "form": form,
+        "conflict": conflict,
+        "demo_data_shown": reading.indicator.is_demo,
+    }
+    return render(request, template, ctx, status=409 if conflict else 200)
+
+
 @login_required
 def reading_withdraw(request, pk: int):
     reading = permissions.get_reading_for_editing(request, pk)
@@ -181,12 +188,9 @@ def reading_withdraw(request, pk: int):
         with transaction.atomic():
             conflict = _changed_since(reading.pk, form.cleaned_data["version"])
             if conflict is None:
-                now = timezone.now()
-                reading.withdrawn_at = now
+                _stamp_change(reading, request.user, form.cleaned_data["version"])
+                reading.withdrawn_at = reading.updated_at
                 reading.withdrawn_reason = form.cleaned_data["reason"]
-                reading.version += 1
-                reading.updated_by = request.user
-                reading.updated_at = now
                 reading.save()
         if conflict is None:
             messages.success(
@@ -198,18 +202,8 @@ def reading_withdraw(request, pk: int):
                 % {"period": reading.period},
             )
             return redirect(indicator)
-    ctx = {
-        "indicator": indicator,
-        "reading": reading,
-        "form": form,
-        "conflict": conflict,
-        "demo_data_shown": indicator.is_demo,
-    }
-    return render(
-        request,
-        "indicators/reading_withdraw.html",
-        ctx,
-        status=409 if conflict else 200,
+    return _versioned_page(
+        request, "indicators/reading_withdraw.html", reading, form, conflict
     )
 
 
