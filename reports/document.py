@@ -193,8 +193,10 @@ def _indicator_view(ind: dict) -> dict:
 # The appendix prints every reading up to the cut-off: tens of thousands of
 # figures. A table cell per figure made the PDF take minutes (WeasyPrint lays
 # out and tags each cell on its own), so each indicator's readings are lines of
-# aligned text in one cell, a year per line, like a statistics printout.
-WIDE = 96  # characters that fit the appendix's readings column at its type size
+# aligned text in one block, a year per line, like a statistics printout.
+# Characters that fit the A4 text width in the grid's type (report.css: 172 mm
+# of DejaVu Sans Mono at 6.2 pt holds 130).
+WIDE = 124
 NO_VALUE = "–"
 
 

@@ -1,5 +1,7 @@
 """How the report lays out indicator data: tables, year × period grids, trends."""
 
+import re
+
 from django.utils import translation
 
 from reports.document import build_document
@@ -110,3 +112,39 @@ def test_it_renders_the_pdf_document_in_the_chosen_language(published):
     assert (
         "<title>Mid-term report to the city council – City of Kemijärvi</title>" in html
     )
+
+
+def test_it_splits_a_year_too_wide_for_the_page_into_two_lines(
+    make_indicator, recorder, make_reading, backdate, make_report
+):
+    wide = make_indicator(name="Verotulot", unit="€", frequency="monthly", decimals=2)
+    backdate(wide)
+    for month in range(1, 13):
+        backdate(make_reading(wide, 2024, "1234567.89", user=recorder, part=month))
+    grid = _indicator(build_document(make_report()), "Verotulot")["grid"]
+    # "1 234 567,89" twelve times and the planned value do not fit one A4
+    # line at the grid's type size: months 1–6, then 7–12 below them.
+    assert [line.split()[0] for line in grid["header"].split("\n")] == ["Vuosi", "7"]
+    first, second = grid["lines"].split("\n")
+    assert first.startswith("2024") and first.count("567,89") == 6
+    assert not second.startswith("2024") and second.count("567,89") == 6
+
+
+def test_it_puts_an_indicators_explanations_right_after_its_readings(
+    make_indicator, make_reading, recorder, backdate, make_report
+):
+    monthly = make_indicator(name="Työttömyysaste", unit="%", frequency="monthly")
+    backdate(monthly)
+    backdate(
+        make_reading(
+            monthly, 2025, "12", user=recorder, part=1, narrative="Lomautuksia."
+        )
+    )
+    html = render_html(make_report())
+    item = re.search(
+        r'<div class="appendix-item" id="mittari-\d+">\s*'
+        r"<h4>Työttömyysaste</h4>.*?</div>",
+        html,
+        re.S,
+    ).group(0)
+    assert item.index("appendix-readings") < item.index("1/2025: Lomautuksia.")
