@@ -301,7 +301,10 @@ def sparkline(
     parts = [
         f'<svg class="sparkline" role="img" aria-label="{escape(label)}" '
         f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
-        f'xmlns="http://www.w3.org/2000/svg">'
+        f'xmlns="http://www.w3.org/2000/svg">',
+        # The same words as a <title>: the PDF takes a figure's alternative
+        # text from it, not from aria-label.
+        f"<title>{escape(label)}</title>",
     ]
     if target is not None:
         y = _f(sy(target))

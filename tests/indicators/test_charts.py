@@ -188,6 +188,8 @@ def test_it_draws_a_sparkline_with_a_label():
     root = ET.fromstring(svg)
     assert root.get("role") == "img"
     assert root.get("aria-label") == "Kehitys 2023–2025: 100 → 105"
+    # A PDF takes the figure's alternative text from the title.
+    assert root.find(f"{SVG}title").text == "Kehitys 2023–2025: 100 → 105"
     points = [
         tuple(map(float, p.split(",")))
         for p in root.find(f"{SVG}polyline").get("points").split()

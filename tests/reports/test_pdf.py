@@ -54,6 +54,29 @@ def test_it_is_a_tagged_pdf_with_title_language_and_bookmarks(downloaded, strate
     assert "Liite: mittarien lukemat ja tilan määräytyminen" in titles
 
 
+def _struct_elements(node, role: str) -> list:
+    found = []
+    kids = node.get("/K")
+    if kids is None:
+        return found
+    for kid in kids if isinstance(kids, list) else [kids]:
+        kid = kid.get_object()
+        if not hasattr(kid, "get"):
+            continue  # a marked-content id
+        if kid.get("/S") == role:
+            found.append(kid)
+        found += _struct_elements(kid, role)
+    return found
+
+
+def test_its_charts_have_alternative_text(downloaded):
+    root = PdfReader(io.BytesIO(downloaded.content)).trailer["/Root"]
+    figures = _struct_elements(root["/StructTreeRoot"], "/Figure")
+    assert figures  # the trend lines of the indicator tables
+    for figure in figures:
+        assert figure["/Alt"].startswith("Kehitys 2023–2024: 100,0"), figure
+
+
 def test_it_has_the_headings_contents_page_numbers_and_data(downloaded, strategy):
     reader = PdfReader(io.BytesIO(downloaded.content))
     pages = [page.extract_text() for page in reader.pages]
@@ -166,3 +189,4 @@ def test_it_makes_the_pdf_of_a_draft_anew_every_time(
     client.force_login(mayors_office)
     assert client.get(f"/raportit/{report.pk}/pdf/").status_code == 200
     assert not (media_root / "reports").exists()
+
