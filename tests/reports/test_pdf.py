@@ -1,5 +1,6 @@
 """The report as a tagged PDF, and a clear message where none can be made."""
 
+import gc
 import io
 import re
 import sys
@@ -190,3 +191,26 @@ def test_it_makes_the_pdf_of_a_draft_anew_every_time(
     assert client.get(f"/raportit/{report.pk}/pdf/").status_code == 200
     assert not (media_root / "reports").exists()
 
+
+def test_it_pauses_the_cycle_collector_only_while_laying_out(published, monkeypatch):
+    states = []
+    real = pdf.render_html
+
+    def spy(*args, **kwargs):
+        states.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pdf, "render_html", spy)
+    pdf.render_pdf(published)
+    assert states == [False]
+    assert gc.isenabled()
+
+
+def test_it_leaves_a_collector_that_was_off_off():
+    gc.disable()
+    try:
+        with pdf.gc_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
