@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-TEMPLATES = sorted((Path(__file__).resolve().parent.parent / "templates").rglob("*.html"))
+ROOT = Path(__file__).resolve().parent.parent
+TEMPLATES = sorted((ROOT / "templates").rglob("*.html"))
 
 
 @pytest.mark.parametrize("path", TEMPLATES, ids=lambda p: p.name)
