@@ -56,6 +56,25 @@ class ReportForm(forms.ModelForm):
         return cleaned
 
 
+class DraftForm(ReportForm):
+    """The report's own fields on its edit page, and when the draft had last
+    been saved as the page was opened: a save from an outdated page is refused
+    rather than overwriting what someone else saved meanwhile."""
+
+    loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial["loaded_version"] = self.instance.updated_at.isoformat()
+
+    def clean_loaded_version(self) -> datetime.datetime | None:
+        """The moment, or None for a missing or garbled one (never matches)."""
+        try:
+            return datetime.datetime.fromisoformat(self.cleaned_data["loaded_version"])
+        except ValueError:
+            return None
+
+
 class SectionForm(forms.ModelForm):
     class Meta:
         model = ReportSection

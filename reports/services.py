@@ -43,6 +43,30 @@ def report_create(*, strategy: Strategy, **fields) -> MidtermReport:
     return report
 
 
+def claim_draft(
+    report: MidtermReport, loaded_version: datetime.datetime | None
+) -> MidtermReport | None:
+    """Reserve a draft for a save made on a page opened at ``loaded_version``
+    (its ``updated_at`` then). None when it is still a draft as it was then;
+    otherwise the report as it is now, changed or published since, and the
+    caller must save nothing. Call it in the transaction that saves.
+
+    One conditional UPDATE: of two saves from pages opened at the same moment,
+    exactly one matches, on SQLite and PostgreSQL alike.
+    """
+    claimed = MidtermReport.objects.filter(
+        pk=report.pk, status=ReportStatus.DRAFT, updated_at=loaded_version
+    ).update(updated_at=timezone.now())
+    if claimed:
+        return None
+    return MidtermReport.objects.get(pk=report.pk)
+
+
+def last_change(report: MidtermReport):
+    """The newest history row of a report: who saved it last, and when."""
+    return report.history.select_related("history_user").first()
+
+
 def check_publishable(report: MidtermReport, today: datetime.date) -> None:
     if report.is_published:
         raise ValidationError(_("Raportti on jo julkaistu."), code="published")

@@ -16,7 +16,7 @@ from strategy.models import Strategy
 
 from . import pdf, services
 from .document import build_document
-from .forms import PublishForm, ReportForm, SectionForm
+from .forms import DraftForm, PublishForm, ReportForm, SectionForm
 from .models import MidtermReport
 
 
@@ -149,20 +149,32 @@ def report_update(request, pk: int):
             ),
         )
         return redirect(report)
-    form = ReportForm(request.POST or None, instance=report, strategy=report.strategy)
+    form = DraftForm(request.POST or None, instance=report, strategy=report.strategy)
     sections = _section_forms(request, report)
+    conflict = None
     if request.method == "POST":
         # Validate every form (no short-circuit), so all errors show at once.
         results = [form.is_valid()] + [section.is_valid() for section in sections]
         if all(results):
             with transaction.atomic():
-                form.save()
-                for section in sections:
-                    section.save()
-            messages.success(request, _("Luonnos on tallennettu."))
-            return redirect(report)
-    ctx = {"report": report, "form": form, "sections": sections}
-    return render(request, "reports/update.html", ctx)
+                conflict = services.claim_draft(
+                    report, form.cleaned_data["loaded_version"]
+                )
+                if conflict is None:
+                    form.save()
+                    for section in sections:
+                        section.save()
+            if conflict is None:
+                messages.success(request, _("Luonnos on tallennettu."))
+                return redirect(report)
+    ctx = {
+        "report": report,
+        "form": form,
+        "sections": sections,
+        "conflict": conflict,
+        "last_change": services.last_change(conflict) if conflict else None,
+    }
+    return render(request, "reports/update.html", ctx, status=409 if conflict else 200)
 
 
 @login_required

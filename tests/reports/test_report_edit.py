@@ -80,6 +80,7 @@ def test_it_refuses_a_missing_title_and_date(client, mayors_office, strategy):
 def test_it_saves_the_report_and_every_focus_area(client, mayors_office, report):
     client.force_login(mayors_office)
     data = _report_data(title="Uusi otsikko", title_en="New title")
+    data["loaded_version"] = report.updated_at.isoformat()
     for number in (1, 2, 3, 4):
         prefix = f"alue-{number}"
         data.update(
@@ -109,6 +110,7 @@ def test_it_saves_the_report_and_every_focus_area(client, mayors_office, report)
 def test_it_saves_nothing_when_one_part_is_invalid(client, mayors_office, report):
     client.force_login(mayors_office)
     data = _report_data(cutoff_date="1.1.2030")
+    data["loaded_version"] = report.updated_at.isoformat()
     data["alue-1-successes"] = "Tämä ei tallennu."
     r = client.post(f"/raportit/{report.pk}/muokkaa/", data)
     assert r.status_code == 200
