@@ -194,7 +194,12 @@ class StrategyProgress:
         factors: bool = False,
         today: datetime.date | None = None,
     ):
-        shown = Indicator.objects.filter(strategy=strategy).active().visible_to(user)
+        shown = (
+            Indicator.objects.filter(strategy=strategy)
+            .active()
+            .visible_to(user)
+            .by_shown_name()
+        )
         measure_links = Indicator.measures.through.objects
         factor_links = Indicator.success_factors.through.objects
         if area is not None:

@@ -11,6 +11,7 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
+from strategy.i18n import shown_order
 from strategy.models import Department, Measure, Strategy
 
 from . import permissions, status
@@ -32,11 +33,15 @@ def _current_strategy(request) -> Strategy:
 
 def indicator_list(request):
     strategy = _current_strategy(request)
-    visible = Indicator.objects.filter(strategy=strategy).visible_to(request.user)
+    visible = (
+        Indicator.objects.filter(strategy=strategy)
+        .visible_to(request.user)
+        .by_shown_name()
+    )
     focus_areas = strategy.focus_areas.all()
     departments = Department.objects.filter(
         pk__in=visible.values("department_id")
-    ).order_by("name")
+    ).order_by(shown_order("name"))
     form = IndicatorFilterForm(
         request.GET or None, focus_areas=focus_areas, departments=departments
     )

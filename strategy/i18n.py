@@ -6,6 +6,8 @@ the active language and falls back to Finnish, so a missing translation never
 shows an empty page.
 """
 
+from django.db.models import F, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import get_language
 
 
@@ -27,3 +29,12 @@ class Translated:
             if english:
                 return english
         return getattr(obj, self.field)
+
+
+def shown_order(field: str):
+    """For ``order_by()``: ``field`` as the active language shows it, so that
+    an English list is alphabetical in English (blank translations fall back
+    to Finnish, as ``Translated`` does)."""
+    if english_active():
+        return Coalesce(NullIf(f"{field}_en", Value("")), F(field))
+    return F(field)

@@ -156,3 +156,12 @@ def test_it_marks_example_data(client, site):
 
 def test_it_answers_404_before_any_strategy_is_loaded(client, db):
     assert client.get("/mittarit/").status_code == 404
+
+
+def test_it_sorts_the_english_list_by_the_english_names(english, site):
+    assert names(english.get("/mittarit/").content.decode()) == [
+        "Cycle and footpaths",
+        "Energy use",
+        "Unemployment rate",
+        "Variety of village events",
+    ]
