@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from simple_history.models import HistoricalRecords
 
-from strategy.i18n import Translated, shown_order
+from strategy.i18n import Translated
 from strategy.models import Department, Measure, Strategy, SuccessFactor
 
 from . import periods, status
@@ -55,10 +55,6 @@ class IndicatorQuerySet(models.QuerySet):
     def owned_by(self, user):
         """Indicators of the departments the user belongs to."""
         return self.filter(department__members=user)
-
-    def by_shown_name(self):
-        """Alphabetical by the name shown in the active language."""
-        return self.order_by(shown_order("name"), "pk")
 
 
 class Indicator(models.Model):

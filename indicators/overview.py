@@ -194,12 +194,7 @@ class StrategyProgress:
         factors: bool = False,
         today: datetime.date | None = None,
     ):
-        shown = (
-            Indicator.objects.filter(strategy=strategy)
-            .active()
-            .visible_to(user)
-            .by_shown_name()
-        )
+        shown = Indicator.objects.filter(strategy=strategy).active().visible_to(user)
         measure_links = Indicator.measures.through.objects
         factor_links = Indicator.success_factors.through.objects
         if area is not None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Prefetch
+from django.db.models.functions import Lower
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
@@ -33,19 +34,17 @@ def _current_strategy(request) -> Strategy:
 
 def indicator_list(request):
     strategy = _current_strategy(request)
-    visible = (
-        Indicator.objects.filter(strategy=strategy)
-        .visible_to(request.user)
-        .by_shown_name()
-    )
+    visible = Indicator.objects.filter(strategy=strategy).visible_to(request.user)
     focus_areas = strategy.focus_areas.all()
     departments = Department.objects.filter(
         pk__in=visible.values("department_id")
-    ).order_by(shown_order("name"))
+    ).order_by(Lower(shown_order("name")))
     form = IndicatorFilterForm(
         request.GET or None, focus_areas=focus_areas, departments=departments
     )
     rows = load_rows(form.filter(visible))
+    # By the name as shown, the rule of the focus-area pages (overview.py).
+    rows.sort(key=lambda row: row.indicator.name_i18n.casefold())
     if form.status:
         rows = [row for row in rows if row.status == form.status]
     ctx = {
