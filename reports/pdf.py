@@ -81,7 +81,11 @@ def gc_paused():
     WeasyPrint builds hundreds of thousands of short-lived objects for a long
     report, and the collector walked them all again and again: a sixth of the
     benchmark report's time (README: Performance). What they leave behind is
-    collected as usual once the collector is back on.
+    collected as usual once the collector is back on. The switch is
+    process-wide: with threaded workers, other requests of the process run
+    without the collector for those seconds too (harmless: it only delays
+    collecting cycles), and it is back on once the render that switched it
+    off ends.
     """
     was_enabled = gc.isenabled()
     gc.disable()

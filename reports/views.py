@@ -167,12 +167,16 @@ def report_update(request, pk: int):
             if conflict is None:
                 messages.success(request, _("Luonnos on tallennettu."))
                 return redirect(report)
+    last_change = services.last_change(conflict) if conflict else None
     ctx = {
         "report": report,
         "form": form,
         "sections": sections,
         "conflict": conflict,
-        "last_change": services.last_change(conflict) if conflict else None,
+        "last_change": last_change,
+        # A page without the version (older than this check, or tampered).
+        "page_outdated": conflict and form.cleaned_data["loaded_version"] is None,
+        "saved_by_you": last_change and last_change.history_user_id == request.user.pk,
     }
     return render(request, "reports/update.html", ctx, status=409 if conflict else 200)
 

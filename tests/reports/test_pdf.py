@@ -194,15 +194,20 @@ def test_it_makes_the_pdf_of_a_draft_anew_every_time(
 
 def test_it_pauses_the_cycle_collector_only_while_laying_out(published, monkeypatch):
     states = []
-    real = pdf.render_html
+    real_html, real_write = pdf.render_html, pdf._weasyprint().HTML.write_pdf
 
-    def spy(*args, **kwargs):
-        states.append(gc.isenabled())
-        return real(*args, **kwargs)
+    def html_spy(*args, **kwargs):
+        states.append(("html", gc.isenabled()))
+        return real_html(*args, **kwargs)
 
-    monkeypatch.setattr(pdf, "render_html", spy)
-    pdf.render_pdf(published)
-    assert states == [False]
+    def write_spy(*args, **kwargs):
+        states.append(("pdf", gc.isenabled()))
+        return real_write(*args, **kwargs)
+
+    monkeypatch.setattr(pdf, "render_html", html_spy)
+    monkeypatch.setattr(pdf._weasyprint().HTML, "write_pdf", write_spy)
+    assert pdf.render_pdf(published).startswith(b"%PDF")
+    assert states == [("html", False), ("pdf", False)]
     assert gc.isenabled()
 
 

@@ -2,11 +2,12 @@
 
 import re
 
+from django.utils import timezone
+
 import pytest
 
 from reports import services
-from reports.forms import DraftForm
-from strategy.models import User
+from reports.models import MidtermReport
 
 from .test_report_edit import _report_data
 
@@ -71,31 +72,55 @@ def test_the_later_save_from_an_outdated_page_is_refused_and_shown_back(
     assert report.sections.get(focus_area__number=2).impacts == "Kollegan teksti."
 
 
-def test_a_save_after_the_report_was_published_is_refused(
-    client, mayors_office, report, recorded
+def _published_meanwhile(report, user) -> None:
+    """Publish without touching updated_at: the claim itself must see it."""
+    MidtermReport.objects.filter(pk=report.pk).update(
+        status="published", published_by=user, published_at=timezone.now(), frozen={}
+    )
+
+
+def test_the_claim_refuses_a_report_published_meanwhile(report, colleague):
+    loaded = report.updated_at
+    _published_meanwhile(report, colleague)
+    conflict = services.claim_draft(report, loaded)
+    assert conflict is not None and conflict.is_published
+
+
+def test_the_refusal_says_the_report_was_published(
+    client, mayors_office, colleague, report, monkeypatch
 ):
     client.force_login(mayors_office)
     data = _opened(client, report)
-    services.report_publish(report=report, user=User.objects.get(pk=mayors_office.pk))
     data["introduction"] = "Myöhästynyt muutos."
+    real_claim = services.claim_draft
+
+    def publish_then_claim(report_, loaded_version):
+        # Someone publishes between the view's check and the save.
+        _published_meanwhile(report_, colleague)
+        return real_claim(report_, loaded_version)
+
+    monkeypatch.setattr(services, "claim_draft", publish_then_claim)
     r = client.post(f"/raportit/{report.pk}/muokkaa/", data)
-    # The edit page of a published report sends its editor to the report.
-    assert r.status_code == 302
+    assert r.status_code == 409
+    html = r.content.decode()
+    assert "Kaisa Kollega julkaisi raportin" in html
+    assert "Myöhästynyt muutos." in html
     report.refresh_from_db()
     assert report.introduction != "Myöhästynyt muutos."
 
 
-def test_a_report_published_between_loading_and_saving_is_not_changed(report):
-    form = DraftForm(instance=report, strategy=report.strategy)
-    loaded = report.updated_at
-    assert form.initial["loaded_version"] == loaded.isoformat()
-    report.status = "published"
-    report.published_by = User.objects.create_user("julkaisija")
-    report.published_at = loaded
-    report.frozen = {}
-    report.save()
-    conflict = services.claim_draft(report, loaded)
-    assert conflict is not None and conflict.is_published
+def test_a_second_click_on_save_says_you_saved_it_yourself(
+    client, mayors_office, report
+):
+    client.force_login(mayors_office)
+    data = _opened(client, report)
+    data["alue-1-successes"] = "Kerran."
+    assert client.post(f"/raportit/{report.pk}/muokkaa/", data).status_code == 302
+    r = client.post(f"/raportit/{report.pk}/muokkaa/", data)
+    assert r.status_code == 409
+    html = r.content.decode()
+    assert "Tallensit luonnoksen" in html
+    assert "tallensi luonnoksen" not in html
 
 
 @pytest.mark.parametrize("loaded_version", ["", "eilen", "2025-13-45T00:00"])
@@ -108,6 +133,7 @@ def test_a_missing_or_garbled_version_saves_nothing(
     data["alue-1-successes"] = "Ei tallennu."
     r = client.post(f"/raportit/{report.pk}/muokkaa/", data)
     assert r.status_code == 409
+    assert "Sivu on vanhentunut" in r.content.decode()
     assert report.sections.get(focus_area__number=1).successes == ""
 
 
@@ -119,4 +145,4 @@ def test_it_explains_the_refusal_in_english(english, mayors_office, report):
     assert r.status_code == 409
     html = r.content.decode()
     assert "Your changes were not saved." in html
-    assert "saved the draft at" in html and "Nothing was overwritten." in html
+    assert "The page is out of date" in html and "Nothing was overwritten." in html
