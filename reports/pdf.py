@@ -24,8 +24,9 @@ from .document import build_document
 from .models import MidtermReport
 
 PDF_VARIANT = "pdf/ua-1"
-# Only the report's own: its print rules are complete (see report.css).
-STYLESHEETS = ["css/report.css"]
+# Only the report's own and the status colours: report.css's print rules are
+# complete without the site's stylesheet (see report.css).
+STYLESHEETS = ["css/status.css", "css/report.css"]
 
 
 def _weasyprint():
