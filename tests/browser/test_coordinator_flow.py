@@ -1,0 +1,87 @@
+"""A coordinator sets an annual target in the admin, as they would at work."""
+
+import importlib
+import re
+from decimal import Decimal
+
+import pytest
+
+from indicators.models import AnnualTarget
+from strategy import roles
+from tests.browser.helpers import log_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+# The permissions that migration indicators/0003 grants: the transactional
+# database of a live-server test is emptied between tests, grants included.
+GRANTS = importlib.import_module("indicators.migrations.0003_coordinator_permissions")
+
+VALUE_CELL = 'input[name="annual_targets-0-value"]'
+YEAR_CELL = 'input[name="annual_targets-0-year"]'
+
+
+@pytest.fixture
+def staff_coordinator(coordinator):
+    from django.contrib.auth.models import Group, Permission
+
+    Group.objects.get(name=roles.COORDINATORS).permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="indicators", codename__in=GRANTS.CODENAMES
+        )
+    )
+    # Coordinators need staff status to enter the admin (README).
+    coordinator.is_staff = True
+    coordinator.save()
+    return coordinator
+
+
+@pytest.fixture
+def footpaths(make_indicator):
+    return make_indicator(baseline_value=Decimal("10"), target_value=Decimal("14"))
+
+
+def open_new_target_row(page, base_url: str, indicator) -> None:
+    page.goto(f"{base_url}/hallinta/indicators/indicator/{indicator.pk}/change/")
+    # The admin's own script adds the inline row (and capitalises the name).
+    page.get_by_role(
+        "button", name=re.compile("^Lisää toinen vuositavoite$", re.I)
+    ).click()
+    page.locator(YEAR_CELL).fill("2026")
+
+
+def save(page) -> None:
+    with page.expect_navigation():
+        page.get_by_role("button", name="Tallenna ja poistu").click()
+
+
+def test_it_adds_an_annual_target_in_finnish_numbers_that_the_public_page_shows(
+    page, live_server, staff_coordinator, footpaths
+):
+    log_in(page, live_server.url, "koordinaattori")
+    open_new_target_row(page, live_server.url, footpaths)
+    page.locator(VALUE_CELL).fill("11,5")
+    save(page)
+
+    assert page.url == f"{live_server.url}/hallinta/indicators/indicator/"
+    target = AnnualTarget.objects.get(indicator=footpaths)
+    assert (target.year, target.value) == (2026, Decimal("11.5"))
+
+    page.goto(f"{live_server.url}/mittarit/{footpaths.pk}/")
+    targets = page.locator("dt", has_text="Vuositavoitteet").locator("xpath=..")
+    assert "2026: 11,5\u00a0km" in targets.inner_text()
+
+
+def test_it_explains_a_rejected_target_and_saves_nothing(
+    page, live_server, staff_coordinator, footpaths
+):
+    log_in(page, live_server.url, "koordinaattori")
+    open_new_target_row(page, live_server.url, footpaths)
+    page.locator(VALUE_CELL).fill("yksitoista")
+    save(page)
+
+    # Still the change form, the typed text kept, the reason in its row.
+    assert page.url.endswith(f"/hallinta/indicators/indicator/{footpaths.pk}/change/")
+    assert page.locator(VALUE_CELL).input_value() == "yksitoista"
+    errors = page.locator(".row-form-errors, .errorlist").all_inner_texts()
+    assert "Anna luku numeroina, esimerkiksi 12,5 tai 1 234,5." in " ".join(errors)
+    assert not AnnualTarget.objects.filter(indicator=footpaths).exists()
