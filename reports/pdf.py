@@ -126,6 +126,11 @@ def stored_name(report: MidtermReport) -> str:
     )
 
 
+def is_kept(report: MidtermReport) -> bool:
+    """True when the PDF in the current language is made and kept already."""
+    return report.is_published and default_storage.exists(stored_name(report))
+
+
 def report_pdf(report: MidtermReport, *, base_url: str | None = None) -> bytes:
     """The report's PDF: a draft's made anew, a published report's made once.
 

@@ -81,11 +81,14 @@ def report_list(request):
 def report_detail(request, pk: int):
     report = _get_report_for_reading(request, pk)
     doc = build_document(report)
+    pdf_problem = pdf.unavailable_reason()
     ctx = {
         "report": report,
         "doc": doc,
         "can_edit": can_edit(request.user),
-        "pdf_problem": pdf.unavailable_reason(),
+        "pdf_problem": pdf_problem,
+        # The reader is told when the PDF is yet to be made and takes a while.
+        "pdf_wait": not pdf_problem and not pdf.is_kept(report),
         "demo_data_shown": doc["is_demo"],
         "today": timezone.localdate(),
     }

@@ -219,3 +219,33 @@ def test_it_leaves_a_collector_that_was_off_off():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def _wait_hint(page: str) -> bool:
+    return 'id="pdf-wait"' in page and 'aria-describedby="pdf-wait"' in page
+
+
+def test_it_says_the_pdf_takes_a_while_until_it_is_kept(client, published, english):
+    page = client.get(published.get_absolute_url()).content.decode()
+    assert _wait_hint(page)
+    assert "Making the PDF of a large report can take half a minute." in page
+
+    client.get(f"/raportit/{published.pk}/pdf/")
+    assert not _wait_hint(client.get(published.get_absolute_url()).content.decode())
+
+
+def test_it_says_so_in_finnish_and_for_every_draft(client, mayors_office, report):
+    client.force_login(mayors_office)
+    client.get(f"/raportit/{report.pk}/pdf/")
+    page = client.get(report.get_absolute_url()).content.decode()
+    assert "Suuren raportin PDF-tiedoston tekeminen voi kestää puoli minuuttia." in page
+    assert _wait_hint(page)
+
+
+def test_it_says_nothing_of_waiting_when_no_pdf_can_be_made(
+    client, published, monkeypatch
+):
+    monkeypatch.setattr(pdf, "unavailable_reason", lambda: "Pango puuttuu.")
+    page = client.get(published.get_absolute_url()).content.decode()
+    assert "Pango puuttuu." in page
+    assert "pdf-wait" not in page
