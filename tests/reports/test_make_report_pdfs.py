@@ -58,7 +58,7 @@ def test_it_refuses_a_draft_or_an_unknown_id_and_makes_nothing(
 
 
 def test_it_makes_nothing_for_drafts(report, media_root):
-    assert run() == ""
+    assert run() == "No published reports: nothing to make.\n"
     assert not (media_root / "reports").exists()
 
 

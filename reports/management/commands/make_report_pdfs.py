@@ -39,6 +39,9 @@ class Command(BaseCommand):
                     f"No published report with id {', '.join(map(str, missing))}; "
                     "nothing made."
                 )
+        if not reports:
+            self.stdout.write("No published reports: nothing to make.")
+            return
         for report in reports:
             for language, _name in settings.LANGUAGES:
                 with translation.override(language):
