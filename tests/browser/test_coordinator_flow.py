@@ -40,16 +40,16 @@ def footpaths(make_indicator):
     return make_indicator(baseline_value=Decimal("10"), target_value=Decimal("14"))
 
 
-def open_new_target_row(page, base_url: str, indicator) -> None:
+def add_target_for_2026(page, base_url: str, indicator, typed: str) -> None:
+    """Log in as the coordinator, add a 2026 target row, type, save."""
+    log_in(page, base_url, "koordinaattori")
     page.goto(f"{base_url}/hallinta/indicators/indicator/{indicator.pk}/change/")
     # The admin's own script adds the inline row (and capitalises the name).
     page.get_by_role(
         "button", name=re.compile("^Lisää toinen vuositavoite$", re.I)
     ).click()
     page.locator(YEAR_CELL).fill("2026")
-
-
-def save(page) -> None:
+    page.locator(VALUE_CELL).fill(typed)
     with page.expect_navigation():
         page.get_by_role("button", name="Tallenna ja poistu").click()
 
@@ -57,10 +57,7 @@ def save(page) -> None:
 def test_it_adds_an_annual_target_in_finnish_numbers_that_the_public_page_shows(
     page, live_server, staff_coordinator, footpaths
 ):
-    log_in(page, live_server.url, "koordinaattori")
-    open_new_target_row(page, live_server.url, footpaths)
-    page.locator(VALUE_CELL).fill("11,5")
-    save(page)
+    add_target_for_2026(page, live_server.url, footpaths, "11,5")
 
     assert page.url == f"{live_server.url}/hallinta/indicators/indicator/"
     target = AnnualTarget.objects.get(indicator=footpaths)
@@ -74,10 +71,7 @@ def test_it_adds_an_annual_target_in_finnish_numbers_that_the_public_page_shows(
 def test_it_explains_a_rejected_target_and_saves_nothing(
     page, live_server, staff_coordinator, footpaths
 ):
-    log_in(page, live_server.url, "koordinaattori")
-    open_new_target_row(page, live_server.url, footpaths)
-    page.locator(VALUE_CELL).fill("yksitoista")
-    save(page)
+    add_target_for_2026(page, live_server.url, footpaths, "yksitoista")
 
     # Still the change form, the typed text kept, the reason in its row.
     assert page.url.endswith(f"/hallinta/indicators/indicator/{footpaths.pk}/change/")
