@@ -177,6 +177,14 @@ def page(chromium) -> Iterator:
 
 
 @pytest.fixture
+def phone(chromium) -> Iterator:
+    """A page on a small phone's screen, 320 CSS pixels wide."""
+    context, page = _new_page(chromium, viewport={"width": 320, "height": 640})
+    yield page
+    context.close()
+
+
+@pytest.fixture
 def nojs_page(chromium) -> Iterator:
     """A page in a browser with JavaScript turned off."""
     context, page = _new_page(chromium, java_script_enabled=False)

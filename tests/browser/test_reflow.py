@@ -26,16 +26,6 @@ def site(strategy, make_indicator, make_reading, recorder):
     return build_sample_site(make_indicator, make_reading, recorder)
 
 
-@pytest.fixture
-def phone(chromium):
-    context = chromium.new_context(
-        locale="fi-FI", viewport={"width": 320, "height": 640}
-    )
-    context.set_default_timeout(30_000)
-    yield context.new_page()
-    context.close()
-
-
 def sideways(page) -> list[str]:
     width = page.evaluate("document.documentElement.scrollWidth")
     return [] if width <= 320 else [f"{width} px wide", *page.evaluate(OVERFLOWING)]

@@ -1,7 +1,6 @@
 import time
 
 from django.conf import settings
-from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
@@ -50,7 +49,7 @@ class Command(BaseCommand):
     def _make(self, report: MidtermReport, language: str) -> None:
         label = f"Report {report.pk} v{report.version} ({language})"
         name = pdf.stored_name(report)
-        if default_storage.exists(name):
+        if pdf.is_kept(report):
             self.stdout.write(f"{label}: kept already, {name}")
             return
         started = time.perf_counter()
