@@ -83,7 +83,7 @@ class ReadingAdmin(SimpleHistoryAdmin):
         "created_at",
         "updated_by",
         "updated_at",
-        "version",
+        "lock_version",
     ]
 
     # Readings are recorded through the entry forms, which check periods,

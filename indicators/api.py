@@ -2,107 +2,98 @@
 
 Only public indicators, whoever asks: the API is for everyone and the same for
 everyone, so internal indicators never leak through it. Values are strings of
-plain decimals ("12.5"), never localised, so that machines read them safely.
+plain decimals ("12.5", ``formatting.machine``), never localised, so that
+machines read them safely. Everything shown comes from the indicators' states,
+as on the site and in the report.
 """
 
 from django.http import Http404, JsonResponse
 from django.views.decorators.http import require_GET
 
-from strategy.models import Strategy
+from strategy.current import current_strategy_or_404
 
+from .formatting import machine
+from .loading import load_state, load_states
 from .models import Indicator
-from .progress import progress_of, with_progress_data
+from .state import IndicatorState
 
 
-def _decimal(value) -> str | None:
-    return None if value is None else format(value.normalize(), "f")
-
-
-def _indicator_summary(request, indicator: Indicator) -> dict:
-    progress = progress_of(indicator)
-    latest = progress.latest
+def _summary(request, state: IndicatorState) -> dict:
+    d = state.definition
+    latest = state.latest
     return {
-        "id": indicator.pk,
-        "url": request.build_absolute_uri(indicator.get_absolute_url()),
-        "name": indicator.name,
-        "name_en": indicator.name_en,
-        "kind": indicator.kind,
-        "unit": indicator.unit,
-        "decimals": indicator.decimals,
-        "direction": indicator.direction,
-        "frequency": indicator.frequency,
-        "baseline": {
-            "value": _decimal(indicator.baseline_value),
-            "year": indicator.baseline_year,
-        },
-        "target": {
-            "value": _decimal(indicator.target_value),
-            "year": indicator.target_year,
-        },
-        "department": indicator.department.name,
-        "data_source": indicator.data_source,
-        "source_url": indicator.source_url,
-        "measures": [m.code for m in indicator.measures.all()],
-        "status": progress.status.value,
-        "computed_status": progress.assessment.status.value,
+        "id": d.id,
+        "url": request.build_absolute_uri(d.get_absolute_url()),
+        "name": d.name.fi,
+        "name_en": d.name.en,
+        "kind": d.kind,
+        "unit": d.unit.fi,
+        "decimals": d.decimals,
+        "direction": d.direction,
+        "frequency": d.frequency,
+        "baseline": {"value": machine(d.baseline_value), "year": d.baseline_year},
+        "target": {"value": machine(d.target_value), "year": d.target_year},
+        "department": d.department.fi,
+        "data_source": d.data_source.fi,
+        "source_url": d.source_url,
+        "measures": d.measure_codes,
+        "status": state.status.value,
+        "computed_status": state.computed.value,
         "latest": None
         if latest is None
         else {
             "period": latest.period.label(),
             "period_end": latest.period_end.isoformat(),
-            "value": _decimal(latest.value),
+            "value": machine(latest.value),
+            "planned": machine(state.planned, d.decimals),
         },
-        "is_active": indicator.is_active,
-        "example_data": indicator.is_demo,
+        "is_active": d.is_active,
+        "example_data": d.is_demo,
     }
 
 
-def _public_indicators():
-    strategy = Strategy.objects.current()
-    if strategy is None:
-        raise Http404
-    return strategy, with_progress_data(
-        Indicator.objects.public().filter(strategy=strategy)
-    ).prefetch_related("measures__focus_area")
+def _public(request):
+    strategy = current_strategy_or_404(request)
+    return strategy, Indicator.objects.public().filter(strategy=strategy)
 
 
 @require_GET
 def indicator_list(request):
-    strategy, indicators = _public_indicators()
+    strategy, indicators = _public(request)
     data = {
         "strategy": {
             "title": strategy.title,
             "years": [strategy.start_year, strategy.end_year],
         },
-        "indicators": [_indicator_summary(request, i) for i in indicators],
+        "indicators": [_summary(request, s) for s in load_states(indicators)],
     }
     return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
 
 
 @require_GET
 def indicator_detail(request, pk: int):
-    _, indicators = _public_indicators()
-    indicator = indicators.filter(pk=pk).prefetch_related("readings").first()
-    if indicator is None:
+    _, indicators = _public(request)
+    state = load_state(indicators, pk)
+    if state is None:
         raise Http404
-    data = _indicator_summary(request, indicator)
+    data = _summary(request, state)
     data["annual_targets"] = [
-        {"year": t.year, "value": _decimal(t.value)}
-        for t in indicator.annual_targets.all()
+        {"year": year, "value": machine(value)} for year, value in state.annual_targets
     ]
+    decimals = state.definition.decimals
     data["readings"] = [
         {
             "period": r.period.label(),
             "year": r.year,
             "part": r.part,
             "period_end": r.period_end.isoformat(),
-            "value": _decimal(r.value),
-            "assessed_status": r.qualitative_status or None,
-            "narrative": r.narrative,
+            "value": machine(r.value),
+            "planned": machine(r.planned, decimals),
+            "status": r.status.value,
+            "assessed_status": r.assessed or None,
+            "narrative": r.narrative.fi,
             "evidence": r.evidence,
-            "updated_at": r.updated_at.isoformat(),
         }
-        for r in indicator.readings.all()
-        if not r.is_withdrawn
+        for r in state.readings
     ]
     return JsonResponse(data, json_dumps_params={"ensure_ascii": False})

@@ -1,9 +1,10 @@
 """Server-rendered SVG charts: an indicator's trend and a tiny sparkline.
 
-No Django and no JavaScript here: plain data in, an SVG string out, so the
-charts print crisply, need no script and are easy to test. The caller passes
-every visible word already translated (``ChartLabels``); numbers are printed
-the Finnish way (1 234,5) in both languages, as everywhere on the site.
+No database, no request and no JavaScript here: plain data in, an SVG string
+out, so the charts print crisply, need no script and are easy to test. The
+caller passes every visible word already translated (``ChartLabels``,
+``indicators/figures.py``); numbers are written by ``formatting``, as
+everywhere on the site (1 234,5 in both languages).
 
 The x axis is time in years: ``x = 2025.5`` is the middle of 2025, so yearly,
 quarterly and monthly readings share one axis (``period_x``). Each year is a
@@ -13,8 +14,10 @@ band with its label under the middle.
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from html import escape
+
+from . import formatting
 
 # Colours as presentation attributes, so a chart looks the same in a page, on
 # paper and when saved on its own. All reach 3:1 against white (WCAG 1.4.11).
@@ -24,8 +27,6 @@ GRID = "#d5dade"
 ACTUAL = "#1a5a9e"
 PLANNED = "#4b5660"
 TARGET = "#0f5a2a"
-
-NBSP = "\u00a0"
 
 
 @dataclass(frozen=True)
@@ -50,23 +51,6 @@ def period_x(year: int, part: int, parts_per_year: int) -> float:
     if parts_per_year <= 1 or part == 0:
         return year + 0.5
     return year + (part - 0.5) / parts_per_year
-
-
-def format_number(value, decimals: int = 0) -> str:
-    """1 234,5: groups of three separated by a no-break space, decimal comma."""
-    quantum = Decimal(1).scaleb(-decimals)
-    number = Decimal(str(value)).quantize(quantum, rounding=ROUND_HALF_UP)
-    if number == 0:
-        number = abs(number)  # no "-0"
-    sign = "-" if number < 0 else ""
-    whole, _, fraction = f"{abs(number):f}".partition(".")
-    groups = []
-    while len(whole) > 3:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    groups.insert(0, whole)
-    text = NBSP.join(groups)
-    return f"{sign}{text},{fraction}" if fraction else f"{sign}{text}"
 
 
 def nice_ticks(low: Decimal, high: Decimal, count: int = 5) -> list[Decimal]:
@@ -147,7 +131,7 @@ def line_chart(
         values.append(target.y)
     ticks = nice_ticks(min(values), max(values)) if values else nice_ticks(0, 1)
     tick_places = tick_decimals(ticks)
-    tick_labels = [format_number(t, tick_places) for t in ticks]
+    tick_labels = [formatting.number(t, tick_places) for t in ticks]
 
     char_width = font_size * 0.58
     left = max(44, 14 + max(len(t) for t in tick_labels) * char_width)
@@ -258,7 +242,7 @@ def line_chart(
             )
         last = actual[-1]
         lx, ly = sx(last.x), sy(last.y)
-        text = format_number(last.y, decimals)
+        text = formatting.number(last.y, decimals)
         # Beside the last point when there is room, else above it.
         if lx + 10 + len(text) * char_width < width - right:
             x, y, anchor = lx + 10, ly + font_size * 0.35, "start"

@@ -31,8 +31,9 @@ from strategy import roles
 from strategy.models import Department, Measure, Strategy, User
 
 from . import periods
+from .choices import Frequency, Kind, Status
 from .models import AnnualTarget, Indicator, Reading
-from .status import Status, assess_numeric, needs_explanation
+from .status import assess_numeric, needs_explanation
 
 STRATEGY_SLUG = "kemijarvi-2024-2028"
 DEMO_PASSWORD = "kemijarvi-demo"
@@ -121,7 +122,7 @@ class DemoIndicator:
     direction: str = "increase"
     baseline: tuple[str, int] | None = None  # (value, year)
     target: tuple[str, int] | None = None
-    frequency: str = periods.YEARLY
+    frequency: str = Frequency.YEARLY
     source_url: str = ""
     external_id: str = ""
     success_factors: tuple[int, ...] = ()  # positions, 1-based
@@ -292,7 +293,7 @@ INDICATORS = [
     DemoIndicator(
         name="Kylien elinvoima",
         name_en="Vitality of the villages",
-        kind="qualitative",
+        kind=Kind.QUALITATIVE,
         description=(
             "Elinvoimapalvelujen vuosittainen arvio kylien elinvoimasta: "
             "kylätoiminta, palvelut, yrittäjyys ja asukkaiden oma arvio "
@@ -393,7 +394,7 @@ INDICATORS = [
         decimals=1,
         baseline=("35.0", 2023),
         target=("60.0", 2028),
-        frequency=periods.QUARTERLY,
+        frequency=Frequency.QUARTERLY,
         data_source="Kaupungin asiointipalvelun ja asiakaspalvelun tilastot",
         data_source_en="Statistics of the city's e-services and customer service",
         series=_quarterly_e_services,
@@ -406,7 +407,7 @@ INDICATORS = [
     DemoIndicator(
         name="Verkkopalvelujen saavutettavuus",
         name_en="Accessibility of the city's online services",
-        kind="qualitative",
+        kind=Kind.QUALITATIVE,
         description=(
             "Arvio siitä, täyttävätkö kaupungin verkkosivusto ja sähköiset "
             "lomakkeet saavutettavuusvaatimukset (WCAG 2.1 AA) ja onko "
@@ -606,7 +607,7 @@ INDICATORS = [
         direction="decrease",
         baseline=("12.4", 2023),
         target=("9.0", 2028),
-        frequency=periods.MONTHLY,
+        frequency=Frequency.MONTHLY,
         data_source="Työ- ja elinkeinoministeriö, Työnvälitystilasto",
         data_source_en=(
             "Ministry of Economic Affairs and Employment, Employment Service Statistics"
@@ -676,7 +677,7 @@ INDICATORS = [
     DemoIndicator(
         name="Yritysyhteistyö ja kumppanuudet",
         name_en="Cooperation with businesses and partners",
-        kind="qualitative",
+        kind=Kind.QUALITATIVE,
         description=(
             "Arvio kaupungin ja yritysten yhteistyöstä sekä paikallisista ja "
             "kansainvälisistä kumppanuuksista: yritysfoorumi, yrityskäynnit, "
@@ -845,7 +846,7 @@ INDICATORS = [
     DemoIndicator(
         name="Uusiutuvan energian hankkeiden edistyminen",
         name_en="Progress of renewable energy projects",
-        kind="qualitative",
+        kind=Kind.QUALITATIVE,
         description=(
             "Arvio siitä, miten kaupunki on edistänyt tuuli- ja aurinkovoiman "
             "sekä uusiutuvan lämmöntuotannon hankkeita kaavoituksella, "
@@ -883,7 +884,7 @@ INDICATORS = [
     DemoIndicator(
         name="Omistajaohjauksen toimivuus",
         name_en="Effectiveness of ownership steering",
-        kind="qualitative",
+        kind=Kind.QUALITATIVE,
         description=(
             "Kaupunginhallituksen arvio konserniyhtiöiden tavoitteiden "
             "toteutumisesta ja omistajaohjauksen toimivuudesta. Uusi mittari: "
@@ -1133,9 +1134,9 @@ def _periods(frequency: str, today: datetime.date, last_year: int):
 
 def _readings(definition, indicator, targets, today):
     """Unsaved readings of the definition for periods that have ended."""
-    if definition.kind == "qualitative":
+    if definition.kind == Kind.QUALITATIVE:
         for year, (status, narrative, evidence) in definition.assessments.items():
-            period = periods.Period(periods.YEARLY, year, 0)
+            period = periods.Period(Frequency.YEARLY, year, 0)
             if period.end < today:
                 yield Reading(
                     indicator=indicator,
@@ -1175,9 +1176,9 @@ def _readings(definition, indicator, targets, today):
 
 def _label(period: periods.Period) -> str:
     """The period in Finnish whatever language is active (the data is Finnish)."""
-    if period.frequency == periods.YEARLY:
+    if period.frequency == Frequency.YEARLY:
         return str(period.year)
-    if period.frequency == periods.QUARTERLY:
+    if period.frequency == Frequency.QUARTERLY:
         return f"{period.part}. neljännes {period.year}"
     return f"{period.part}/{period.year}"
 

@@ -2,30 +2,25 @@
 and the coordinator's status override.
 
 Access is checked in ``permissions``; the rules of a valid reading live in the
-forms and in ``periods`` / ``status``. Every successful POST redirects to the
-indicator's page with a message.
+forms and in ``periods`` / ``status``; the writes go through ``services``.
+Every successful POST redirects to the indicator's page with a message.
 """
 
 import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import IntegrityError, transaction
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import permissions
+from . import permissions, services
 from .due import indicator_due
 from .forms import ReadingForm, ReadingUpdateForm, StatusOverrideForm, WithdrawForm
-from .models import Indicator, Reading
-from .progress import progress_of, with_progress_data
+from .loading import load_state, load_states
+from .locking import Conflict
+from .models import Indicator
 from .worklist import worklist_rows
-
-
-def today() -> datetime.date:
-    """Today in the city's time zone (one place, so tests can pin it)."""
-    return timezone.localdate()
 
 
 @login_required
@@ -34,24 +29,20 @@ def mine(request):
     indicators = Indicator.objects.active()
     if not permissions.records_for_all(user):
         indicators = indicators.filter(department__in=permissions.department_ids(user))
-    day = today()
-    progresses = [progress_of(i, today=day) for i in with_progress_data(indicators)]
-    # Overdue first, then due, then the rest; within each, the longest waiting.
-    progresses.sort(
-        key=lambda p: (
-            p.due.urgency,
-            p.due.due_date or datetime.date.max,
-            p.indicator.name.lower(),
-        )
+    today = timezone.localdate()
+    rows = worklist_rows(
+        load_states(indicators, measures=False),
+        today=today,
+        can_override=permissions.can_override(user),
     )
     ctx = {
-        "rows": worklist_rows(progresses, can_override=permissions.can_override(user)),
+        "rows": rows,
         "counts": {
-            state: sum(1 for p in progresses if p.due.state == state)
+            state: sum(1 for row in rows if row.due_state == state)
             for state in ("overdue", "due")
         },
         "all_departments": permissions.records_for_all(user),
-        "demo_data_shown": any(p.indicator.is_demo for p in progresses),
+        "demo_data_shown": any(row.state.definition.is_demo for row in rows),
     }
     return render(request, "indicators/mine.html", ctx)
 
@@ -67,6 +58,16 @@ def _initial_period(indicator: Indicator, day: datetime.date) -> dict:
     return {"year": period.year, "part": period.part}
 
 
+def _entry_page(request, template: str, indicator: Indicator, status=200, **ctx):
+    """An entry page: the form, and the indicator's facts beside it."""
+    ctx.update(
+        indicator=indicator,
+        state=load_state(Indicator.objects.all(), indicator.pk),
+        demo_data_shown=indicator.is_demo,
+    )
+    return render(request, template, ctx, status=status)
+
+
 @login_required
 def reading_create(request, pk: int):
     indicator = permissions.get_indicator_for_recording(request, pk)
@@ -76,123 +77,92 @@ def reading_create(request, pk: int):
             _("Mittari on poistunut käytöstä, eikä sille kirjata uusia tuloksia."),
         )
         return redirect(indicator)
-    day = today()
+    today = timezone.localdate()
     form = ReadingForm(
         request.POST or None,
         indicator=indicator,
-        today=day,
-        initial=_initial_period(indicator, day),
+        today=today,
+        initial=_initial_period(indicator, today),
     )
     if request.method == "POST" and form.is_valid():
-        reading = form.save(commit=False)
-        reading.created_by = reading.updated_by = request.user
-        reading.created_at = reading.updated_at = timezone.now()
-        if _save_or_explain(form, reading):
+        try:
+            reading = services.reading_record(
+                indicator=indicator, user=request.user, fields=form.cleaned_data
+            )
+        except services.PeriodTaken:
+            form.full_clean()  # now names the reading saved in between
+        else:
             messages.success(
                 request,
                 _("Tulos %(period)s tallennettiin.") % {"period": reading.period},
             )
             return redirect(indicator)
-    ctx = {"indicator": indicator, "form": form, "demo_data_shown": indicator.is_demo}
-    return render(request, "indicators/reading_form.html", ctx)
-
-
-def _save_or_explain(form, reading: Reading) -> bool:
-    """Save; if someone recorded the same period a moment ago, say so."""
-    try:
-        with transaction.atomic():
-            reading.save()
-    except IntegrityError:
-        # The form checked the period before saving; run its checks again so
-        # that the message names the reading saved in between.
-        form.full_clean()
-        if form.is_valid():
-            raise
-        return False
-    return True
+    return _entry_page(request, "indicators/reading_form.html", indicator, form=form)
 
 
 @login_required
 def reading_update(request, pk: int):
     reading = permissions.get_reading_for_editing(request, pk)
     indicator = reading.indicator
-    day = today()
     form = ReadingUpdateForm(
-        request.POST or None, instance=reading, indicator=indicator, today=day
+        request.POST or None,
+        instance=reading,
+        indicator=indicator,
+        today=timezone.localdate(),
     )
     conflict = None
-    saved = False
     if request.method == "POST" and form.is_valid():
         if not form.has_changed():
             messages.info(request, _("Tulokseen ei tehty muutoksia."))
             return redirect(indicator)
-        with transaction.atomic():
-            conflict = _changed_since(reading.pk, form.cleaned_data["version"])
-            if conflict is None:
-                _stamp_change(reading, request.user, form.cleaned_data["version"])
-                saved = _save_or_explain(form, reading)
-        if conflict is None and saved:
+        try:
+            services.reading_correct(
+                reading=reading,
+                user=request.user,
+                lock_version=form.cleaned_data["lock_version"],
+                fields=form.cleaned_data,
+            )
+        except Conflict as exc:
+            conflict = exc.current
+        except services.PeriodTaken:
+            form.full_clean()
+        else:
             messages.success(
                 request,
                 _("Tuloksen %(period)s korjaus tallennettiin.")
                 % {"period": reading.period},
             )
             return redirect(indicator)
-    return _versioned_page(
-        request, "indicators/reading_form.html", reading, form, conflict
+    return _entry_page(
+        request,
+        "indicators/reading_form.html",
+        indicator,
+        status=409 if conflict else 200,
+        reading=reading,
+        form=form,
+        conflict=conflict,
     )
-
-
-def _changed_since(pk: int, version: int) -> Reading | None:
-    """The reading as saved now, if it changed after ``version``; else None.
-
-    Locks the row until the end of the surrounding transaction, so that no
-    one can save between this check and our own save.
-    """
-    current = (
-        Reading.objects.select_for_update(of=("self",))
-        .select_related("updated_by")  # named in the explanation
-        .get(pk=pk)
-    )
-    if current.version != version or current.is_withdrawn:
-        return current
-    return None
-
-
-def _stamp_change(reading: Reading, user, version: int) -> None:
-    """Who changed the reading and when, one version past the one edited."""
-    reading.version = version + 1
-    reading.updated_by = user
-    reading.updated_at = timezone.now()
-
-
-def _versioned_page(request, template: str, reading: Reading, form, conflict):
-    """A reading's correction or withdrawal page; 409 when someone saved first."""
-    ctx = {
-        "indicator": reading.indicator,
-        "reading": reading,
-        "form": form,
-        "conflict": conflict,
-        "demo_data_shown": reading.indicator.is_demo,
-    }
-    return render(request, template, ctx, status=409 if conflict else 200)
 
 
 @login_required
 def reading_withdraw(request, pk: int):
     reading = permissions.get_reading_for_editing(request, pk)
     indicator = reading.indicator
-    form = WithdrawForm(request.POST or None, initial={"version": reading.version})
+    form = WithdrawForm(
+        request.POST or None, initial={"lock_version": reading.lock_version}
+    )
     conflict = None
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            conflict = _changed_since(reading.pk, form.cleaned_data["version"])
-            if conflict is None:
-                _stamp_change(reading, request.user, form.cleaned_data["version"])
-                reading.withdrawn_at = reading.updated_at
-                reading.withdrawn_reason = form.cleaned_data["reason"]
-                reading.save()
-        if conflict is None:
+        try:
+            services.reading_withdraw(
+                reading=reading,
+                user=request.user,
+                lock_version=form.cleaned_data["lock_version"],
+                reason=form.cleaned_data["reason"],
+            )
+        except Conflict as exc:
+            conflict = exc.current
+        else:
             messages.success(
                 request,
                 _(
@@ -202,8 +172,14 @@ def reading_withdraw(request, pk: int):
                 % {"period": reading.period},
             )
             return redirect(indicator)
-    return _versioned_page(
-        request, "indicators/reading_withdraw.html", reading, form, conflict
+    return _entry_page(
+        request,
+        "indicators/reading_withdraw.html",
+        indicator,
+        status=409 if conflict else 200,
+        reading=reading,
+        form=form,
+        conflict=conflict,
     )
 
 
@@ -212,7 +188,12 @@ def status_override(request, pk: int):
     indicator = permissions.get_indicator_for_override(request, pk)
     form = StatusOverrideForm(request.POST or None, indicator=indicator)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.indicator_set_override(
+            indicator=indicator,
+            user=request.user,
+            status=form.cleaned_data["status"],
+            justification=form.cleaned_data["justification"],
+        )
         if indicator.status_override:
             text = _(
                 "Mittarin tila asetettiin käsin. Laskettu tila näkyy sen rinnalla."
@@ -221,10 +202,4 @@ def status_override(request, pk: int):
             text = _("Käsin asetettu tila poistettiin; mittarilla näkyy laskettu tila.")
         messages.success(request, text)
         return redirect(indicator)
-    ctx = {
-        "indicator": indicator,
-        "progress": progress_of(indicator, today=today()),
-        "form": form,
-        "demo_data_shown": indicator.is_demo,
-    }
-    return render(request, "indicators/status_override.html", ctx)
+    return _entry_page(request, "indicators/status_override.html", indicator, form=form)

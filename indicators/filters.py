@@ -10,8 +10,8 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from .models import Indicator, Kind
-from .status import ORDER
+from .choices import ORDER, Kind
+from .models import Indicator
 
 SEARCHED = (
     "name",

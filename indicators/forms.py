@@ -17,8 +17,9 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from . import numbers, periods
-from .models import QUALITATIVE_CHOICES, AnnualTarget, Indicator, Reading
+from . import formatting, numbers, periods
+from .choices import ASSESSED_CHOICES, Frequency, Kind
+from .models import AnnualTarget, Indicator, Reading
 from .status import assess_numeric, needs_explanation
 
 
@@ -76,7 +77,7 @@ class FinnishDecimalField(forms.DecimalField):
 
     def prepare_value(self, value):
         if isinstance(value, Decimal):
-            return numbers.format_plain(value)
+            return formatting.plain(value)
         return value
 
     def widget_attrs(self, widget):
@@ -88,14 +89,14 @@ class FinnishDecimalField(forms.DecimalField):
 
 def part_choices(frequency: str) -> list[tuple[int, str]]:
     """The quarters or months of a year, for the period select."""
-    if frequency == periods.QUARTERLY:
+    if frequency == Frequency.QUARTERLY:
         return [
             (1, _("1. neljännes (tammi–maaliskuu)")),
             (2, _("2. neljännes (huhti–kesäkuu)")),
             (3, _("3. neljännes (heinä–syyskuu)")),
             (4, _("4. neljännes (loka–joulukuu)")),
         ]
-    if frequency == periods.MONTHLY:
+    if frequency == Frequency.MONTHLY:
         return [(number, capfirst(name)) for number, name in MONTHS.items()]
     return []
 
@@ -143,10 +144,10 @@ class ReadingForm(forms.ModelForm):
         year.error_messages["required"] = _("Anna vuosi.")
         year.error_messages["invalid"] = _("Anna vuosi numeroina, esimerkiksi 2025.")
 
-        if indicator.frequency == periods.YEARLY:
+        if indicator.frequency == Frequency.YEARLY:
             del self.fields["part"]
         else:
-            quarterly = indicator.frequency == periods.QUARTERLY
+            quarterly = indicator.frequency == Frequency.QUARTERLY
             self.fields["part"] = forms.TypedChoiceField(
                 label=_("Neljännes") if quarterly else _("Kuukausi"),
                 choices=[("", _("Valitse"))] + part_choices(indicator.frequency),
@@ -187,8 +188,8 @@ class ReadingForm(forms.ModelForm):
             status = self.fields["qualitative_status"]
             status.label = _("Arvioitu tila")
             status.required = True
-            status.choices = QUALITATIVE_CHOICES
-            status.widget = forms.RadioSelect(choices=QUALITATIVE_CHOICES)
+            status.choices = ASSESSED_CHOICES
+            status.widget = forms.RadioSelect(choices=ASSESSED_CHOICES)
             status.error_messages["required"] = _("Valitse arvioitu tila.")
             narrative.label = _("Arvio")
             narrative.required = True
@@ -225,16 +226,8 @@ class ReadingForm(forms.ModelForm):
         return cleaned
 
     def _check_period(self, year: int, part: int) -> bool:
-        strategy = self.indicator.strategy
-        if year not in strategy.years:
-            self.add_error(
-                "year",
-                ValidationError(
-                    _("Vuoden on oltava strategiakaudella %(start)s–%(end)s."),
-                    code="outside_strategy",
-                    params={"start": strategy.start_year, "end": strategy.end_year},
-                ),
-            )
+        if error := self.indicator.strategy.year_outside(year):
+            self.add_error("year", error)
             return False
         period = periods.Period(self.indicator.frequency, year, part)
         if period.start > self.today:
@@ -295,13 +288,14 @@ class ReadingForm(forms.ModelForm):
 
 
 class ReadingUpdateForm(ReadingForm):
-    """Correct a reading; ``version`` is the one the person started from."""
+    """Correct a reading; ``lock_version`` is the one the person started from
+    (``locking.claim``)."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    lock_version = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["version"].initial = self.instance.version
+        self.fields["lock_version"].initial = self.instance.lock_version
 
 
 class WithdrawForm(forms.Form):
@@ -312,7 +306,7 @@ class WithdrawForm(forms.Form):
         help_text=_("Esimerkiksi: kirjattu väärälle mittarille tai jaksolle."),
         error_messages={"required": _("Kirjoita syy, miksi tulos perutaan.")},
     )
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    lock_version = forms.IntegerField(widget=forms.HiddenInput)
 
     def clean_reason(self) -> str:
         reason = self.cleaned_data["reason"].strip()
@@ -355,7 +349,7 @@ class StatusOverrideForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["status"].choices = [
             ("", _("Ei käsin asetettua tilaa: näytetään laskettu tila")),
-            *QUALITATIVE_CHOICES,
+            *ASSESSED_CHOICES,
         ]
 
     def clean_justification(self) -> str:
@@ -378,18 +372,6 @@ class StatusOverrideForm(forms.Form):
                 ),
             )
         return cleaned
-
-    def save(self) -> Indicator:
-        indicator = self.indicator
-        status = self.cleaned_data["status"]
-        justification = self.cleaned_data["justification"]
-        indicator.status_override = status
-        # The model keeps a justification only beside a set status (a check
-        # constraint); the reason for clearing one lives in the history.
-        indicator.override_justification = justification if status else ""
-        indicator._change_reason = justification
-        indicator.save()
-        return indicator
 
 
 # The admin's forms: coordinators define indicators and annual targets there,
@@ -463,17 +445,14 @@ class AnnualTargetFormSet(forms.BaseInlineFormSet):
             value = form.cleaned_data.get("value")
             if year is None and value is None:
                 continue
-            if indicator.kind == "qualitative":
+            if indicator.kind == Kind.QUALITATIVE:
                 form.add_error(
                     None, gettext("Laadullisella mittarilla ei ole vuositavoitteita.")
                 )
                 continue
-            if strategy and year is not None and year not in strategy.years:
-                form.add_error(
-                    "year",
-                    gettext("Vuoden on oltava strategiakaudella %(start)s–%(end)s.")
-                    % {"start": strategy.start_year, "end": strategy.end_year},
-                )
+            error = strategy.year_outside(year) if strategy and year else None
+            if error:
+                form.add_error("year", error)
             if (
                 value is not None
                 and indicator.decimals is not None

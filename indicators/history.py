@@ -16,12 +16,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.utils import formats, timezone
 from django.utils.translation import gettext, pgettext
 
 from strategy.models import Department, Measure, Strategy, SuccessFactor
 
-from . import numbers, periods
+from . import formatting, numbers, periods
 from .models import AnnualTarget, Indicator, Reading
 
 # Bookkeeping that changes with every save and says nothing to a reader.
@@ -35,7 +34,7 @@ HIDDEN_FIELDS = {
         "created_by",
         "updated_at",
         "updated_by",
-        "version",
+        "lock_version",
     },
 }
 # Shown for a newly added object: the fields that make it what it is.
@@ -249,14 +248,11 @@ class _Lookups:
         if isinstance(value, bool):
             return gettext("kyllä") if value else gettext("ei")
         if isinstance(value, Decimal):
+            # Every digit that was stored, and at least the indicator's decimals.
             places = max(self.decimals, numbers.decimal_places(value))
-            return formats.number_format(
-                numbers.trim(value), places, use_l10n=True, force_grouping=True
-            )
+            return formatting.number(value, places)
         if isinstance(value, datetime.datetime):
-            return formats.date_format(
-                timezone.localtime(value), "SHORT_DATETIME_FORMAT"
-            )
+            return formatting.date_time(value)
         if isinstance(value, int):
             return str(value)  # years and counts: never "2 024"
         return str(value)

@@ -13,30 +13,8 @@ from simple_history.models import HistoricalRecords
 from strategy.i18n import Translated
 from strategy.models import Department, Measure, Strategy, SuccessFactor
 
-from . import periods, status
-
-
-class Kind(models.TextChoices):
-    NUMERIC = "numeric", _("numeerinen")
-    QUALITATIVE = "qualitative", _("laadullinen")
-
-
-class Direction(models.TextChoices):
-    INCREASE = status.INCREASE, _("suurempi on parempi")
-    DECREASE = status.DECREASE, _("pienempi on parempi")
-    HOLD = status.HOLD, _("pidetään tasolla")
-
-
-class Frequency(models.TextChoices):
-    YEARLY = periods.YEARLY, _("vuosittain")
-    QUARTERLY = periods.QUARTERLY, _("neljännesvuosittain")
-    MONTHLY = periods.MONTHLY, _("kuukausittain")
-
-
-# The statuses staff may choose for a qualitative assessment.
-QUALITATIVE_CHOICES = [
-    (s.value, s.label) for s in status.ORDER if s != status.Status.NO_DATA
-]
+from .choices import ASSESSED_CHOICES, Direction, Frequency, Kind
+from .periods import Period
 
 
 class IndicatorQuerySet(models.QuerySet):
@@ -51,10 +29,6 @@ class IndicatorQuerySet(models.QuerySet):
 
     def active(self):
         return self.filter(is_active=True)
-
-    def owned_by(self, user):
-        """Indicators of the departments the user belongs to."""
-        return self.filter(department__members=user)
 
 
 class Indicator(models.Model):
@@ -146,7 +120,7 @@ class Indicator(models.Model):
     status_override = models.CharField(
         _("koordinaattorin asettama tila"),
         max_length=12,
-        choices=QUALITATIVE_CHOICES,
+        choices=ASSESSED_CHOICES,
         blank=True,
     )
     override_justification = models.TextField(
@@ -273,13 +247,9 @@ class AnnualTarget(models.Model):
 
     def clean(self):
         strategy = self.indicator.strategy if self.indicator_id else None
-        if strategy and not strategy.start_year <= self.year <= strategy.end_year:
-            raise ValidationError(
-                {
-                    "year": _("Vuoden on oltava strategiakaudella %(start)s–%(end)s.")
-                    % {"start": strategy.start_year, "end": strategy.end_year}
-                }
-            )
+        error = strategy.year_outside(self.year) if strategy and self.year else None
+        if error:
+            raise ValidationError({"year": error})
 
 
 class ReadingQuerySet(models.QuerySet):
@@ -289,10 +259,6 @@ class ReadingQuerySet(models.QuerySet):
 
     def latest_first(self):
         return self.order_by("-period_end")
-
-    def as_of(self, cutoff):
-        """Readings for periods that had ended by the cut-off date."""
-        return self.filter(period_end__lte=cutoff)
 
 
 class Reading(models.Model):
@@ -315,7 +281,7 @@ class Reading(models.Model):
         _("arvo"), max_digits=18, decimal_places=4, null=True, blank=True
     )
     qualitative_status = models.CharField(
-        _("arvioitu tila"), max_length=12, choices=QUALITATIVE_CHOICES, blank=True
+        _("arvioitu tila"), max_length=12, choices=ASSESSED_CHOICES, blank=True
     )
     narrative = models.TextField(
         _("arvio tai selitys"),
@@ -344,8 +310,9 @@ class Reading(models.Model):
         verbose_name=_("viimeksi muuttanut"),
     )
     updated_at = models.DateTimeField(_("muutettu"), default=timezone.now)
-    # Optimistic locking: a save must name the version it was based on.
-    version = models.PositiveIntegerField(_("versio"), default=1)
+    # Optimistic locking (indicators/locking.py): a correction names the
+    # lock version it was based on.
+    lock_version = models.PositiveIntegerField(_("lukitusversio"), default=1)
     withdrawn_at = models.DateTimeField(_("peruttu"), null=True, blank=True)
     withdrawn_reason = models.TextField(_("perumisen syy"), blank=True)
 
@@ -388,8 +355,8 @@ class Reading(models.Model):
         super().save(*args, **kwargs)
 
     @property
-    def period(self) -> periods.Period:
-        return periods.Period(self.indicator.frequency, self.year, self.part)
+    def period(self) -> Period:
+        return Period(self.indicator.frequency, self.year, self.part)
 
     @property
     def is_withdrawn(self) -> bool:

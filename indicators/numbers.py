@@ -65,12 +65,3 @@ def trim(value: Decimal) -> Decimal:
     if value == 0:
         return Decimal(0)  # also turns "-0" into 0
     return value.quantize(Decimal(1).scaleb(-decimal_places(value)))
-
-
-def format_plain(value: Decimal) -> str:
-    """``value`` for an input field: decimal comma, no grouping ("-1234,5").
-
-    Trailing zeros are dropped, so a value stored as 12.5000 comes back as the
-    "12,5" the person typed; no digit that matters is ever hidden.
-    """
-    return f"{trim(value):f}".replace(".", ",")

@@ -34,8 +34,9 @@ def records_for_all(user) -> bool:
     return roles.is_coordinator(user)  # true for superusers too
 
 
-def can_record(user, indicator: Indicator) -> bool:
-    """May ``user`` record, correct and withdraw readings of ``indicator``?"""
+def can_record(user, indicator) -> bool:
+    """May ``user`` record, correct and withdraw readings of ``indicator``
+    (a model row or a state's definition: its ``department_id`` decides)?"""
     if not user.is_authenticated or not user.is_active:
         return False
     if records_for_all(user):

@@ -46,45 +46,13 @@ Either kind
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db import models
-from django.utils.translation import gettext_lazy as _
+from .choices import Direction, Kind, Status
 
 # Shares of the scale (see the module docstring).
 ON_TRACK_SLACK = Decimal("0.05")
 AT_RISK_SLACK = Decimal("0.25")
 HOLD_ON_TRACK_SLACK = Decimal("0.05")
 HOLD_AT_RISK_SLACK = Decimal("0.15")
-
-
-class Status(models.TextChoices):
-    ACHIEVED = "achieved", _("saavutettu")
-    ON_TRACK = "on_track", _("etenee tavoitteen mukaisesti")
-    AT_RISK = "at_risk", _("riskissä")
-    OFF_TRACK = "off_track", _("ei etene tavoitteen mukaisesti")
-    NO_DATA = "no_data", _("ei tietoa")
-
-
-# A symbol per status, so status is never told by colour alone.
-ICONS = {
-    Status.ACHIEVED: "✔",
-    Status.ON_TRACK: "➜",
-    Status.AT_RISK: "!",
-    Status.OFF_TRACK: "✖",
-    Status.NO_DATA: "–",
-}
-
-# Order for summaries: best first.
-ORDER = [
-    Status.ACHIEVED,
-    Status.ON_TRACK,
-    Status.AT_RISK,
-    Status.OFF_TRACK,
-    Status.NO_DATA,
-]
-
-INCREASE = "increase"
-DECREASE = "decrease"
-HOLD = "hold"
 
 
 @dataclass(frozen=True)
@@ -115,6 +83,30 @@ def planned_value(indicator, year: int, targets: dict[int, Decimal]) -> Decimal 
     return baseline + (target - baseline) * share
 
 
+def planned_path(indicator, targets: dict[int, Decimal]) -> list[tuple[int, Decimal]]:
+    """The planned value of each year the plan covers, by the rule above.
+
+    From the earliest of the baseline year and the annual targets' years to the
+    latest of the target year and the annual targets' years: what charts draw
+    as the dashed line. Empty when fewer than two years are planned.
+    """
+    if indicator.kind != Kind.NUMERIC:
+        return []
+    years = set(targets)
+    if indicator.baseline_year and indicator.baseline_value is not None:
+        years.add(indicator.baseline_year)
+    if indicator.target_year and indicator.target_value is not None:
+        years.add(indicator.target_year)
+    if len(years) < 2:
+        return []
+    path = []
+    for year in range(min(years), max(years) + 1):
+        planned = planned_value(indicator, year, targets)
+        if planned is not None:
+            path.append((year, planned))
+    return path
+
+
 def scale(indicator, planned: Decimal) -> Decimal:
     """The size of change against which shortfalls are measured."""
     if indicator.baseline_value is not None and indicator.target_value is not None:
@@ -132,10 +124,10 @@ def assess_numeric(indicator, value: Decimal | None, year: int, targets) -> Asse
     if planned is None:
         return Assessment(Status.NO_DATA, value=value, year=year)
     found = {"planned": planned, "value": value, "year": year}
-    if indicator.direction == HOLD:
+    if indicator.direction == Direction.HOLD:
         return Assessment(_hold_status(indicator, value, planned, year), **found)
 
-    sign = Decimal(1) if indicator.direction == INCREASE else Decimal(-1)
+    sign = Decimal(1) if indicator.direction == Direction.INCREASE else Decimal(-1)
     target = indicator.target_value
     if target is not None and sign * (value - target) >= 0:
         return Assessment(Status.ACHIEVED, **found)
@@ -161,18 +153,19 @@ def _hold_status(indicator, value: Decimal, planned: Decimal, year: int) -> Stat
     return Status.OFF_TRACK
 
 
-def assess(indicator, latest, targets: dict[int, Decimal]) -> Assessment:
-    """The computed status of an indicator from its latest reading.
+def assess(indicator, reading, targets: dict[int, Decimal]) -> Assessment:
+    """The computed status of an indicator from one reading (its latest).
 
-    ``latest`` is the latest valid (not withdrawn) reading or None; ``targets``
-    maps years to annual target values.
+    ``reading`` has ``year``, ``value`` and ``qualitative_status`` (a model
+    row or a reading state), or is None; ``targets`` maps years to annual
+    target values.
     """
-    if latest is None:
+    if reading is None:
         return Assessment(Status.NO_DATA)
-    if indicator.kind == "qualitative":
-        status = Status(latest.qualitative_status or Status.NO_DATA)
-        return Assessment(status, year=latest.year)
-    return assess_numeric(indicator, latest.value, latest.year, targets)
+    if indicator.kind == Kind.QUALITATIVE:
+        status = Status(reading.qualitative_status or Status.NO_DATA)
+        return Assessment(status, year=reading.year)
+    return assess_numeric(indicator, reading.value, reading.year, targets)
 
 
 def needs_explanation(status: Status) -> bool:

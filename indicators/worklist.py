@@ -11,12 +11,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.urls import reverse
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from .due import DueState
-from .progress import Progress
-from .templatetags.indicator_tags import reading_value
+from . import formatting
+from .due import Due, DueState, due_state
+from .state import IndicatorState
 
 # A pk no real row has; it marks where the pk goes in a reversed URL.
 _PK_MARK = "2147483647"
@@ -24,7 +23,8 @@ _PK_MARK = "2147483647"
 
 @dataclass(frozen=True)
 class Row:
-    progress: Progress
+    state: IndicatorState
+    due: Due
     name: str
     department: str
     url: str
@@ -42,15 +42,15 @@ class Row:
 
     @property
     def due_state(self) -> str:
-        return self.progress.due.state
+        return self.due.state
 
     @property
     def internal(self) -> bool:
-        return not self.progress.indicator.is_public
+        return not self.state.definition.is_public
 
     @property
     def status(self):
-        return self.progress.status
+        return self.state.status
 
 
 def pk_url(name: str) -> Callable[[int], str]:
@@ -59,8 +59,23 @@ def pk_url(name: str) -> Callable[[int], str]:
     return lambda pk: f"{head}{pk}{tail}"
 
 
-def worklist_rows(progresses: list[Progress], *, can_override: bool) -> list[Row]:
-    """The rows of /omat/ for ``progresses``, in their order."""
+def due_of(state: IndicatorState, today: datetime.date) -> Due:
+    """When the indicator's next reading is due (``due.due_state``)."""
+    definition = state.definition
+    return due_state(
+        frequency=definition.frequency,
+        latest=state.latest.period if state.latest else None,
+        start_year=definition.strategy_start,
+        today=today,
+        active=definition.is_active,
+    )
+
+
+def worklist_rows(
+    states: list[IndicatorState], *, today: datetime.date, can_override: bool
+) -> list[Row]:
+    """The rows of /omat/: overdue first, then due, then the rest; within
+    each, the longest waiting first."""
     detail_url = pk_url("indicators:detail")
     record_url = pk_url("indicators:reading_create")
     update_url = pk_url("indicators:reading_update")
@@ -79,12 +94,21 @@ def worklist_rows(progresses: list[Progress], *, can_override: bool) -> list[Row
 
     def short_date(day: datetime.date) -> str:
         if day not in dates:
-            dates[day] = date_format(day, "SHORT_DATE_FORMAT")
+            dates[day] = formatting.short_date(day)
         return dates[day]
 
+    dues = {state.id: due_of(state, today) for state in states}
+    states = sorted(
+        states,
+        key=lambda s: (
+            dues[s.id].urgency,
+            dues[s.id].due_date or datetime.date.max,
+            s.definition.name.fi.lower(),
+        ),
+    )
     rows = []
-    for p in progresses:
-        indicator, latest, due = p.indicator, p.latest, p.due
+    for state in states:
+        indicator, latest, due = state.definition, state.latest, dues[state.id]
         period = str(due.period) if due.period else ""
         if due.state == DueState.OVERDUE:
             note = overdue_note % {"date": short_date(due.overdue_date)}
@@ -105,22 +129,21 @@ def worklist_rows(progresses: list[Progress], *, can_override: bool) -> list[Row
         else:
             latest_period = str(latest.period)
             value = (
-                reading_value(indicator, latest.value)
+                indicator.value_text(latest.value)
                 if indicator.is_numeric
                 else assessment
             )
         rows.append(
             Row(
-                progress=p,
-                name=indicator.name_i18n,
-                department=indicator.department.name_i18n,
+                state=state,
+                due=due,
+                name=str(indicator.name),
+                department=str(indicator.department),
                 url=detail_url(indicator.pk),
                 latest_value=value,
                 latest_period=latest_period,
                 computed_status=(
-                    f"{computed} {p.assessment.status.label}"
-                    if indicator.status_override
-                    else ""
+                    f"{computed} {state.computed.label}" if state.overridden else ""
                 ),
                 due_label=due_labels[due.state],
                 due_period=period,

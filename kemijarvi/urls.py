@@ -4,7 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 urlpatterns = [
-    path("", include("strategy.urls")),
+    path("", include("indicators.strategy_urls")),
     path("", include("indicators.urls")),
     path("", include("reports.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

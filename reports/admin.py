@@ -16,11 +16,12 @@ class MidtermReportAdmin(SimpleHistoryAdmin):
     """Read-mostly: reports are written and published on the site's own pages,
     where the freezing rules apply; the admin never edits a published report."""
 
-    list_display = ["title", "strategy", "cutoff_date", "version", "status"]
+    list_display = ["title", "strategy", "cutoff_date", "edition", "status"]
     list_filter = ["strategy", "status"]
     readonly_fields = [
         "status",
-        "version",
+        "edition",
+        "lock_version",
         "supersedes",
         "published_by",
         "published_at",

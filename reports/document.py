@@ -1,193 +1,51 @@
-"""What a report shows, as data (``report_data``) and as template context.
+"""A report's content as the template context of its page, print and PDF.
 
-``report_data`` gathers everything: the report's own texts with the narratives
-rendered to safe HTML, and the indicator snapshot as of the cut-off date. It is
-plain JSON, so publishing stores it (reports/freeze.py) and a published report
-renders from the stored copy forever; a draft renders from a fresh one.
-
-``build_document`` turns that data into the context the templates use, in the
-active language (English where the text has it, else Finnish).
+``build_document`` takes the content (``reports/freeze.py``: thawed for a
+published report, built live for a draft) and prepares, in the active
+language, what the templates print: each indicator state with its anchor and
+trend line, the status counts (``indicators.overview.summarise``, the site's
+own counting), and the appendix's reading grids. Nothing is derived again
+here: statuses, planned values and paths come from the frozen states, and
+numbers are written by ``indicators.formatting``.
 """
 
-import datetime
-from decimal import Decimal
+from dataclasses import dataclass
 
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from indicators import charts, periods
-from indicators.status import ICONS, ORDER, Status
+from indicators import figures, formatting
+from indicators.choices import ICONS, ORDER, PARTS_PER_YEAR, Status
+from indicators.overview import summarise
+from indicators.state import IndicatorState, ReadingState
 
-from .markup import render_markup
+from .freeze import ReportContent, content_of
 from .models import NARRATIVES, MidtermReport
-from .snapshot import build_snapshot, text
 
 
-def narratives(report: MidtermReport) -> dict:
-    """The report's texts rendered from Markdown to sanitised HTML."""
+@dataclass
+class IndicatorView:
+    """One indicator in the report: its state and how it is printed."""
 
-    def html(obj, field: str) -> dict:
-        return {
-            "fi": render_markup(getattr(obj, field)),
-            "en": render_markup(getattr(obj, f"{field}_en")),
-        }
+    state: IndicatorState
+    anchor: str
+    trend: str  # the sparkline's SVG
+    grid: dict | None  # the appendix's aligned lines
 
-    sections = report.sections.select_related("focus_area")
-    return {
-        "introduction": html(report, "introduction"),
-        "sections": {
-            str(section.focus_area.number): {
-                field: html(section, field) for field in NARRATIVES
-            }
-            for section in sections
-        },
-    }
+    @property
+    def definition(self):
+        return self.state.definition
 
 
-def report_data(report: MidtermReport) -> dict:
-    """Everything the report shows, as plain JSON-able data."""
-    return {
-        "report": {
-            "title": text(report, "title"),
-            "cutoff": report.cutoff_date.isoformat(),
-            "council_meeting_date": report.council_meeting_date.isoformat()
-            if report.council_meeting_date
-            else None,
-            "version": report.version,
-        },
-        "narratives": narratives(report),
-        "snapshot": build_snapshot(report.strategy, report.cutoff_date),
-    }
-
-
-def data_of(report: MidtermReport) -> dict:
-    """The frozen data of a published report, live data of a draft."""
-    if report.is_published:
-        return report.frozen
-    return report_data(report)
-
-
-# Lists of plain rows with no texts to translate: copied, not walked (a large
-# report has tens of thousands of readings).
-PLAIN_LISTS = {"readings", "plan", "annual_targets"}
-
-
-def localise(data, english: bool):
-    """Replace every {"fi": …, "en": …} pair with the text to show."""
-    if isinstance(data, dict):
-        if data.keys() == {"fi", "en"}:
-            return (data["en"] or data["fi"]) if english else data["fi"]
-        return {
-            key: [dict(row) for row in value]
-            if key in PLAIN_LISTS
-            else localise(value, english)
-            for key, value in data.items()
-        }
-    if isinstance(data, list):
-        return [localise(value, english) for value in data]
-    return data
-
-
-def _date(value: str | None) -> datetime.date | None:
-    return datetime.date.fromisoformat(value) if value else None
-
-
-NBSP = "\xa0"
-
-
-def number(value, decimals: int) -> str:
-    """1 234,5: the site's number format, without Django's per-call locale
-    lookups (a large report formats tens of thousands of numbers)."""
-    return charts.format_number(value, decimals)
-
-
-def _value(indicator: dict, value: str | None) -> str:
-    """A numeric value with the indicator's decimals and unit: "12,5 %"."""
-    if value is None:
-        return ""
-    shown = number(Decimal(value), indicator["decimals"])
-    unit = indicator["unit"]
-    if not unit:
-        return shown
-    # "12,5 %" stays together; "6 990 asukasta" may wrap in a narrow column.
-    return f"{shown}{NBSP if len(unit) <= 3 else ' '}{unit}"
-
-
-def _with_year(text_: str, year: int | None) -> str:
-    return f"{text_} ({year})" if text_ and year else text_
-
-
-SPARK_POINTS = 40
-
-
-def _trend(ind: dict) -> str:
-    """A word-sized trend line of a numeric indicator (indicators/charts.py).
-
-    Small on purpose: the table row beside it carries the figures, and a
-    report on hundreds of indicators stays a document rather than a chart book.
-    """
-    numeric = [r for r in ind["readings"] if r["value"] is not None]
-    if ind["kind"] != "numeric" or len(numeric) < 2:
-        return ""
-    _texts(ind, numeric[0])
-    _texts(ind, numeric[-1])
-    label = _("Kehitys %(first)s–%(last)s: %(start)s → %(end)s.") % {
-        "first": numeric[0]["period"],
-        "last": numeric[-1]["period"],
-        "start": numeric[0]["value_text"],
-        "end": numeric[-1]["value_text"],
-    }
-    target = ind["target_value"]
-    # A 96-pixel line cannot show 120 monthly points: a sample of them draws
-    # the same line, and a report with hundreds of them lays out much faster.
-    if len(numeric) > SPARK_POINTS:
-        step = (len(numeric) - 1) / (SPARK_POINTS - 1)
-        numeric = [numeric[round(i * step)] for i in range(SPARK_POINTS)]
-    svg = charts.sparkline(
-        [Decimal(r["value"]) for r in numeric],
-        label=label,
-        target=Decimal(target) if target is not None else None,
+def _view(state: IndicatorState) -> IndicatorView:
+    return IndicatorView(
+        state=state,
+        anchor=f"mittari-{state.id}",
+        # Small on purpose: the table row beside it carries the figures, and a
+        # report on hundreds of indicators stays a document, not a chart book.
+        trend=mark_safe(figures.sparkline(state)),  # charts.py escapes its text
+        grid=_grid(state),
     )
-    return mark_safe(svg)  # built by indicators/charts.py, which escapes its text
-
-
-def _texts(ind: dict, reading: dict) -> dict:
-    """A reading's period label and its values as shown."""
-    if "period" not in reading:
-        period = periods.Period(ind["frequency"], reading["year"], reading["part"])
-        reading["period"] = period.label()
-        reading["value_text"] = _value(ind, reading["value"])
-        reading["planned_text"] = _value(ind, reading["planned"])
-    return reading
-
-
-def _indicator_view(ind: dict) -> dict:
-    # Texts only for the readings shown on their own (the latest, the trend's
-    # ends, those with notes): the appendix prints the rest from the numbers,
-    # and a large report has tens of thousands of them.
-    for reading in ind["readings"]:
-        if reading["narrative"]:
-            _texts(ind, reading)
-    latest = _texts(ind, ind["readings"][-1]) if ind["readings"] else None
-    ind.update(
-        anchor=f"mittari-{ind['id']}",
-        latest=latest,
-        baseline_text=_with_year(
-            _value(ind, ind["baseline_value"]), ind["baseline_year"]
-        ),
-        target_text=_with_year(_value(ind, ind["target_value"]), ind["target_year"]),
-        planned_text=_value(ind, ind["planned"]),
-        is_numeric=ind["kind"] == "numeric",
-        overridden=ind["status"] != ind["computed_status"]
-        or bool(ind["override_justification"]),
-        grid=_grid(ind),
-        status_icon=ICONS[Status(ind["status"])],
-        status_label=Status(ind["status"]).label,
-        computed_status_label=Status(ind["computed_status"]).label,
-        trend=_trend(ind),
-    )
-    return ind
 
 
 # The appendix prints every reading up to the cut-off: tens of thousands of
@@ -200,33 +58,31 @@ WIDE = 124
 NO_VALUE = "–"
 
 
-def _cell(ind: dict, reading: dict) -> str:
+def _cell(state: IndicatorState, reading: ReadingState) -> str:
     """One reading as text: the number without its unit, or a status symbol."""
-    if ind["kind"] == "numeric":
-        return number(Decimal(reading["value"]), ind["decimals"])
-    return ICONS[Status(reading["qualitative_status"] or Status.NO_DATA)]
+    if state.definition.is_numeric:
+        return formatting.number(reading.value, state.definition.decimals)
+    return ICONS[Status(reading.assessed or Status.NO_DATA)]
 
 
-def _planned(ind: dict, value: str | None) -> str:
-    return number(Decimal(value), ind["decimals"]) if value is not None else NO_VALUE
-
-
-def _grid(ind: dict) -> dict | None:
+def _grid(state: IndicatorState) -> dict | None:
     """An indicator's readings as aligned lines: a year per line, its periods in
     columns (ten years of monthly figures make 10 lines instead of 120), and the
     year's planned value last; explanations of readings follow as notes."""
-    if not ind["readings"]:
+    readings = state.readings
+    if not readings:
         return None
-    per_year = periods.PARTS_PER_YEAR[ind["frequency"]]
-    numeric = ind["kind"] == "numeric"
+    definition = state.definition
+    per_year = PARTS_PER_YEAR[definition.frequency]
+    numeric = definition.is_numeric
     years: dict[int, dict] = {}
-    for reading in ind["readings"]:
+    for reading in readings:
         row = years.setdefault(
-            reading["year"], {"cells": [NO_VALUE] * per_year, "planned": NO_VALUE}
+            reading.year, {"cells": [NO_VALUE] * per_year, "planned": NO_VALUE}
         )
-        row["cells"][reading["part"] - 1] = _cell(ind, reading)
-        if numeric:
-            row["planned"] = _planned(ind, reading["planned"])
+        row["cells"][max(reading.part, 1) - 1] = _cell(state, reading)
+        if numeric and reading.planned is not None:
+            row["planned"] = formatting.number(reading.planned, definition.decimals)
     if per_year == 4:
         parts = [_("Q%(quarter)s") % {"quarter": q} for q in range(1, 5)]
     elif per_year == 12:
@@ -245,18 +101,18 @@ def _grid(ind: dict) -> dict | None:
         out = []
         for half in range(halves):
             chunk = cells[half * size : (half + 1) * size]
-            text_ = (first if half == 0 else "").ljust(5)
-            text_ += "".join(c.rjust(width + 1) for c in chunk)
+            text = (first if half == 0 else "").ljust(5)
+            text += "".join(c.rjust(width + 1) for c in chunk)
             if numeric and half == 0:
-                text_ += last.rjust(plan_width + 2)
-            out.append(text_.rstrip())
+                text += last.rjust(plan_width + 2)
+            out.append(text.rstrip())
         return out
 
     header = lines(_("Vuosi"), parts, planned)
     body = []
     for year in sorted(years):
         body += lines(str(year), years[year]["cells"], years[year]["planned"])
-    notes = _notes(ind["readings"])
+    notes = _notes(readings)
     return {
         "header": "\n".join(header),
         "lines": "\n".join(body),
@@ -268,92 +124,74 @@ def _grid(ind: dict) -> dict | None:
     }
 
 
-def _notes(readings: list[dict]) -> list[dict]:
+def _notes(readings) -> list[dict]:
     """Explanations of readings; consecutive periods with the same one merge."""
     notes = []
     for index, reading in enumerate(readings):
-        text_ = reading["narrative"]
-        if not text_:
+        text = str(reading.narrative)
+        if not text:
             continue
+        label = reading.period.label()
         last = notes[-1] if notes else None
-        if last and last["text"] == text_ and last["index"] == index - 1:
-            last.update(index=index, period=f"{last['first']}–{reading['period']}")
+        if last and last["text"] == text and last["index"] == index - 1:
+            last.update(index=index, period=f"{last['first']}–{label}")
         else:
-            notes.append({"index": index, "first": reading["period"], "text": text_})
-            notes[-1]["period"] = reading["period"]
+            notes.append(
+                {"index": index, "first": label, "text": text, "period": label}
+            )
     return notes
 
 
-def _percent(share: str) -> str:
-    return number(Decimal(share) * 100, 0) + "\xa0%"
-
-
-def build_document(report: MidtermReport, data: dict | None = None) -> dict:
+def build_document(report: MidtermReport, content: ReportContent | None = None) -> dict:
     """Template context for the report in the active language."""
-    english = (get_language() or "fi").startswith("en")
-    raw = data if data is not None else data_of(report)
-
-    def lang(pair: dict) -> str:
-        """ "fi" where English is shown but only the Finnish text exists."""
-        return "fi" if english and pair["fi"] and not pair["en"] else ""
-
-    raw_sections = raw["narratives"]["sections"]
-    data = localise(raw, english)
-    snap = data["snapshot"]
-    narr = data["narratives"]
-    indicators = {ind["id"]: _indicator_view(ind) for ind in snap["indicators"]}
-    statuses = [Status(s) for s in ORDER]
-
+    content = content if content is not None else content_of(report)
+    views = {pk: _view(state) for pk, state in content.states.items()}
     areas = []
-    for area in snap["focus_areas"]:
-        texts = narr["sections"].get(str(area["number"]), {})
-        raw_texts = raw_sections.get(str(area["number"]), {})
+    for area in content.areas:
+        states = [content.states[pk] for pk in area.indicator_ids]
         areas.append(
             {
-                "number": area["number"],
-                "title": area["short_title"],
-                "lead": area["lead"],
-                "anchor": f"painopistealue-{area['number']}",
+                "number": area.number,
+                "title": area.short_title,
+                "lead": area.lead,
+                "anchor": f"painopistealue-{area.number}",
                 "narratives": [
                     {
-                        "field": field,
-                        "html": mark_safe(texts.get(field) or ""),
-                        "lang": lang(raw_texts[field]) if field in raw_texts else "",
+                        "field": name,
+                        "html": mark_safe(str(area.narratives.get(name, ""))),
+                        "lang": area.narratives[name].lang
+                        if name in area.narratives
+                        else "",
                     }
-                    for field in NARRATIVES
+                    for name in NARRATIVES
                 ],
-                "indicators": [indicators[pk] for pk in area["indicators"]],
-                "counts": [(s, area["counts"][s.value]) for s in statuses],
-                "total": len(area["indicators"]),
+                "indicators": [views[pk] for pk in area.indicator_ids],
+                "summary": summarise(states),
             }
         )
-    totals = [
-        (s, sum(a["counts"][s.value] for a in snap["focus_areas"])) for s in statuses
-    ]
-    rule = snap["rule"]
     return {
-        "title": data["report"]["title"],
-        "municipality": snap["strategy"]["municipality"],
-        "strategy_title": snap["strategy"]["title"],
-        "cutoff": _date(data["report"]["cutoff"]),
-        "council_meeting_date": _date(data["report"]["council_meeting_date"]),
-        "version": data["report"]["version"],
-        "is_demo": snap["is_demo"],
-        "late_readings": snap["late_readings"],
-        "introduction": mark_safe(narr["introduction"]),
-        "introduction_lang": lang(raw["narratives"]["introduction"]),
-        "statuses": statuses,
+        "title": content.title,
+        "municipality": content.municipality,
+        "strategy_title": content.strategy_title,
+        "cutoff": content.cutoff,
+        "council_meeting_date": content.council_meeting_date,
+        "edition": content.edition,
+        "is_demo": content.is_demo,
+        "late_readings": content.late_readings,
+        "late_count": content.late_count,
+        "introduction": mark_safe(str(content.introduction)),
+        "introduction_lang": content.introduction.lang,
+        "statuses": ORDER,
         "areas": areas,
-        "totals": totals,
-        "total": len(snap["indicators"]),
+        "summary": summarise(content.states.values()),
         "factors": [
             {
-                "order": factor["order"],
-                "text": factor["text"],
-                "indicators": [indicators[pk] for pk in factor["indicators"]],
+                "order": factor.order,
+                "text": factor.text,
+                "indicators": [views[pk] for pk in factor.indicator_ids],
             }
-            for factor in snap["success_factors"]
+            for factor in content.factors
         ],
-        "indicators": list(indicators.values()),
-        "rule": {key: _percent(value) for key, value in rule.items()},
+        "indicators": list(views.values()),
+        "rule": {key: formatting.percent(value) for key, value in content.rule.items()},
     }

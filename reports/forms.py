@@ -57,22 +57,20 @@ class ReportForm(forms.ModelForm):
 
 
 class DraftForm(ReportForm):
-    """The report's own fields on its edit page, and when the draft had last
-    been saved as the page was opened: a save from an outdated page is refused
-    rather than overwriting what someone else saved meanwhile."""
+    """The report's own fields on its edit page, and the draft's lock version
+    as the page was opened (``indicators.locking``): a save from an outdated
+    page is refused rather than overwriting what someone saved meanwhile."""
 
-    loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)
+    lock_version = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.initial["loaded_version"] = self.instance.updated_at.isoformat()
+        self.initial["lock_version"] = self.instance.lock_version
 
-    def clean_loaded_version(self) -> datetime.datetime | None:
-        """The moment, or None for a missing or garbled one (never matches)."""
-        try:
-            return datetime.datetime.fromisoformat(self.cleaned_data["loaded_version"])
-        except ValueError:
-            return None
+    def clean_lock_version(self) -> int | None:
+        """The version, or None for a missing or garbled one (never matches)."""
+        text = self.cleaned_data["lock_version"]
+        return int(text) if text.isascii() and text.isdigit() else None
 
 
 class SectionForm(forms.ModelForm):

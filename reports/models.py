@@ -56,7 +56,8 @@ class MidtermReport(models.Model):
         choices=ReportStatus.choices,
         default=ReportStatus.DRAFT,
     )
-    version = models.PositiveSmallIntegerField(_("versio"), default=1)
+    # The report's edition: a new one supersedes a published report.
+    edition = models.PositiveSmallIntegerField(_("versio"), default=1)
     supersedes = models.OneToOneField(
         "self",
         on_delete=models.PROTECT,
@@ -76,6 +77,8 @@ class MidtermReport(models.Model):
     published_at = models.DateTimeField(_("julkaistu"), null=True, blank=True)
     # What the published report shows, frozen at publishing (reports/freeze.py).
     frozen = models.JSONField(_("julkaistu sisältö"), null=True, blank=True)
+    # Optimistic locking of a draft's saves (indicators/locking.py).
+    lock_version = models.PositiveIntegerField(_("lukitusversio"), default=1)
     created_at = models.DateTimeField(_("luotu"), auto_now_add=True)
     updated_at = models.DateTimeField(_("muutettu"), auto_now=True)
 
@@ -87,7 +90,7 @@ class MidtermReport(models.Model):
     class Meta:
         verbose_name = _("väliraportti")
         verbose_name_plural = _("väliraportit")
-        ordering = ["-cutoff_date", "-version", "-pk"]
+        ordering = ["-cutoff_date", "-edition", "-pk"]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(status="draft")
@@ -102,6 +105,11 @@ class MidtermReport(models.Model):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        # Every save, the admin's too, outdates edit pages opened before it.
+        self.lock_version += 1
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("reports:detail", args=[self.pk])

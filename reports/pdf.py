@@ -21,6 +21,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from .document import build_document
+from .freeze import ReportContent
 from .models import MidtermReport
 
 PDF_VARIANT = "pdf/ua-1"
@@ -65,11 +66,11 @@ def without_halos(html: str) -> str:
     return HALO_TAG.sub(lambda tag: HALO_ATTRS.sub("", tag.group(0)), html)
 
 
-def render_html(report: MidtermReport, data: dict | None = None) -> str:
+def render_html(report: MidtermReport, content: ReportContent | None = None) -> str:
     """The standalone HTML document that the PDF is made from."""
     ctx = {
         "report": report,
-        "doc": build_document(report, data),
+        "doc": build_document(report, content),
         "today": timezone.localdate(),
     }
     return without_halos(render_to_string("reports/pdf.html", ctx))
@@ -98,7 +99,10 @@ def gc_paused():
 
 
 def render_pdf(
-    report: MidtermReport, *, base_url: str | None = None, data: dict | None = None
+    report: MidtermReport,
+    *,
+    base_url: str | None = None,
+    content: ReportContent | None = None,
 ) -> bytes:
     """The report as PDF bytes (raises ImportError/OSError without WeasyPrint)."""
     weasyprint = _weasyprint()
@@ -106,7 +110,7 @@ def render_pdf(
     # the server that is busy answering this request could deadlock.
     stylesheets = [weasyprint.CSS(filename=finders.find(path)) for path in STYLESHEETS]
     with gc_paused():
-        html = render_html(report, data)
+        html = render_html(report, content)
         document = weasyprint.HTML(string=html, base_url=base_url)
         return document.write_pdf(stylesheets=stylesheets, pdf_variant=PDF_VARIANT)
 
@@ -121,7 +125,7 @@ def stored_name(report: MidtermReport) -> str:
     language = (get_language() or "fi").split("-")[0]
     published = report.published_at.strftime("%Y%m%d%H%M%S%f")
     return (
-        f"reports/pdf/{report.pk}-v{report.version}-{published}-{language}"
+        f"reports/pdf/{report.pk}-v{report.edition}-{published}-{language}"
         f"-l{PDF_LAYOUT}.pdf"
     )
 

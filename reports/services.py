@@ -1,8 +1,8 @@
 """Writes of a report's life: create a draft, publish (freeze) it, supersede it.
 
-Publishing freezes: the report stores ``report_data(report)`` — the indicator
-snapshot as of its cut-off date and its narratives rendered to HTML — and is
-rendered from that copy from then on. A published report is never edited; a
+Publishing freezes: the report stores ``freeze.freeze(report)`` — the
+indicator states as of its cut-off date and its narratives rendered to HTML —
+and is rendered from that copy from then on. A published report is never edited; a
 new version (a draft copied from it) supersedes it once that is published, and
 both stay readable.
 """
@@ -14,9 +14,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from indicators.locking import claim
 from strategy.models import Strategy
 
-from .document import report_data
+from . import freeze
 from .models import NARRATIVES, MidtermReport, ReportSection, ReportStatus
 
 
@@ -43,23 +44,19 @@ def report_create(*, strategy: Strategy, **fields) -> MidtermReport:
     return report
 
 
-def claim_draft(
-    report: MidtermReport, loaded_version: datetime.datetime | None
-) -> MidtermReport | None:
-    """Reserve a draft for a save made on a page opened at ``loaded_version``
-    (its ``updated_at`` then). None when it is still a draft as it was then;
-    otherwise the report as it is now, changed or published since, and the
-    caller must save nothing. Call it in the transaction that saves.
+def claim_draft(report: MidtermReport, lock_version: int | None) -> None:
+    """Reserve a draft for a save made on a page opened at ``lock_version``.
 
-    One conditional UPDATE: of two saves from pages opened at the same moment,
-    exactly one matches, on SQLite and PostgreSQL alike.
+    Raises ``indicators.locking.Conflict`` (with the report as it is now) when
+    it was saved or published since; the caller then saves nothing. Call it
+    in the transaction that saves.
     """
-    claimed = MidtermReport.objects.filter(
-        pk=report.pk, status=ReportStatus.DRAFT, updated_at=loaded_version
-    ).update(updated_at=timezone.now())
-    if claimed:
-        return None
-    return MidtermReport.objects.get(pk=report.pk)
+    claim(
+        MidtermReport.objects.filter(status=ReportStatus.DRAFT),
+        report.pk,
+        lock_version,
+    )
+    report.lock_version = lock_version  # save() moves it on, as the claim did
 
 
 def last_change(report: MidtermReport):
@@ -87,7 +84,7 @@ def report_publish(*, report: MidtermReport, user) -> MidtermReport:
     report = MidtermReport.objects.select_for_update().get(pk=report.pk)
     now = timezone.now()
     check_publishable(report, timezone.localdate(now))
-    report.frozen = report_data(report)
+    report.frozen = freeze.freeze(report)
     report.status = ReportStatus.PUBLISHED
     report.published_by = user
     report.published_at = now
@@ -115,7 +112,7 @@ def report_new_version(*, report: MidtermReport) -> MidtermReport:
         council_meeting_date=report.council_meeting_date,
         introduction=report.introduction,
         introduction_en=report.introduction_en,
-        version=report.version + 1,
+        edition=report.edition + 1,
         supersedes=report,
     )
     _add_sections(new, copy_from=report)

@@ -11,8 +11,9 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from indicators.locking import Conflict
 from strategy import roles
-from strategy.models import Strategy
+from strategy.current import current_strategy_or_404
 
 from . import pdf, services
 from .document import build_document
@@ -109,7 +110,7 @@ def report_pdf(request, pk: int):
 
 def pdf_filename(report: MidtermReport) -> str:
     name = slugify(f"{report.strategy.municipality} {report.title}") or "raportti"
-    state = f"v{report.version}" if report.is_published else "luonnos"
+    state = f"v{report.edition}" if report.is_published else "luonnos"
     return f"{name}-{report.cutoff_date:%Y-%m-%d}-{state}.pdf"
 
 
@@ -120,9 +121,7 @@ def pdf_filename(report: MidtermReport) -> str:
 def report_create(request):
     if not can_edit(request.user):
         raise PermissionDenied
-    strategy = Strategy.objects.current()
-    if strategy is None:
-        raise Http404("No current strategy has been loaded.")
+    strategy = current_strategy_or_404(request)
     # The strategy's mid-term date once it has passed; the office may change it.
     today = timezone.localdate()
     initial = {
@@ -159,15 +158,15 @@ def report_update(request, pk: int):
         # Validate every form (no short-circuit), so all errors show at once.
         results = [form.is_valid()] + [section.is_valid() for section in sections]
         if all(results):
-            with transaction.atomic():
-                conflict = services.claim_draft(
-                    report, form.cleaned_data["loaded_version"]
-                )
-                if conflict is None:
+            try:
+                with transaction.atomic():
+                    services.claim_draft(report, form.cleaned_data["lock_version"])
                     form.save()
                     for section in sections:
                         section.save()
-            if conflict is None:
+            except Conflict as exc:
+                conflict = exc.current
+            else:
                 messages.success(request, _("Luonnos on tallennettu."))
                 return redirect(report)
     last_change = services.last_change(conflict) if conflict else None
@@ -178,7 +177,7 @@ def report_update(request, pk: int):
         "conflict": conflict,
         "last_change": last_change,
         # A page without the version (older than this check, or tampered).
-        "page_outdated": conflict and form.cleaned_data["loaded_version"] is None,
+        "page_outdated": conflict and form.cleaned_data["lock_version"] is None,
         "saved_by_you": last_change and last_change.history_user_id == request.user.pk,
     }
     return render(request, "reports/update.html", ctx, status=409 if conflict else 200)

@@ -1,4 +1,4 @@
-from .models import Strategy
+from .current import current_strategy
 
 
 def site(request):
@@ -6,10 +6,4 @@ def site(request):
 
     Lazy so that pages that do not show it (the admin) cost no query.
     """
-
-    def current():
-        if not hasattr(request, "_current_strategy"):
-            request._current_strategy = Strategy.objects.current()
-        return request._current_strategy
-
-    return {"current_strategy": current}
+    return {"current_strategy": lambda: current_strategy(request)}

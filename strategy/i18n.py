@@ -6,6 +6,8 @@ the active language and falls back to Finnish, so a missing translation never
 shows an empty page.
 """
 
+from dataclasses import dataclass
+
 from django.db.models import F, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import get_language
@@ -38,3 +40,45 @@ def shown_order(field: str):
     if english_active():
         return Coalesce(NullIf(f"{field}_en", Value("")), F(field))
     return F(field)
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A text the city writes, in Finnish and (optionally) English, as a value.
+
+    ``str(text)`` is the active language's text, falling back to Finnish as
+    ``Translated`` does; ``lang`` says "fi" where English is shown but only
+    the Finnish text exists, for a ``lang`` attribute on its element. Used where
+    texts travel without their model: indicator states and frozen reports.
+    """
+
+    fi: str = ""
+    en: str = ""
+
+    def __str__(self) -> str:
+        if self.en and english_active():
+            return self.en
+        return self.fi
+
+    def __bool__(self) -> bool:
+        return bool(self.fi or self.en)
+
+    @property
+    def lang(self) -> str:
+        if english_active() and self.fi and not self.en:
+            return "fi"
+        return ""
+
+    @classmethod
+    def of(cls, obj, field: str) -> "Text":
+        """``obj.field`` and ``obj.field_en`` (a model row, historical or live)."""
+        return cls(getattr(obj, field) or "", getattr(obj, f"{field}_en", "") or "")
+
+    def to_json(self) -> dict:
+        return {"fi": self.fi, "en": self.en}
+
+    @classmethod
+    def from_json(cls, data) -> "Text":
+        if isinstance(data, str):
+            return cls(data)
+        return cls(data.get("fi") or "", data.get("en") or "")

@@ -1,4 +1,5 @@
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -79,6 +80,20 @@ class Strategy(models.Model):
     @property
     def years(self) -> range:
         return range(self.start_year, self.end_year + 1)
+
+    def year_outside(self, year: int) -> ValidationError | None:
+        """The refusal of a year outside the strategy period, or None.
+
+        The one place this check is written: annual targets in the admin and
+        readings on the entry forms both ask it.
+        """
+        if year in self.years:
+            return None
+        return ValidationError(
+            _("Vuoden on oltava strategiakaudella %(start)s–%(end)s."),
+            code="outside_strategy",
+            params={"start": self.start_year, "end": self.end_year},
+        )
 
 
 class Value(models.Model):

@@ -28,7 +28,3 @@ def is_coordinator(user) -> bool:
 
 def is_mayors_office(user) -> bool:
     return in_group(user, MAYORS_OFFICE)
-
-
-def is_councillor(user) -> bool:
-    return in_group(user, COUNCILLORS)

@@ -1,10 +1,21 @@
-"""The fixed cast and shared fixtures of the test suite."""
+"""The fixed cast and shared fixtures of the test suite.
+
+Dates: everything the tests record happens "now"; ``backdate`` moves an
+object's history to an earlier moment, which is how a report (and the
+history as of a date) knows what was recorded by its cut-off date.
+"""
+
+import datetime
+from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import Group
 from django.utils import translation
 
 import pytest
+import time_machine
 
+from indicators.models import AnnualTarget
 from strategy import roles
 from strategy.loader import load_strategy_file
 from strategy.models import Department, User
@@ -175,3 +186,50 @@ def make_reading():
         )
 
     return make
+
+
+HELSINKI = ZoneInfo("Europe/Helsinki")
+CUTOFF = datetime.date(2025, 6, 30)
+BEFORE = datetime.datetime(2025, 3, 1, 12, 0, tzinfo=HELSINKI)
+LAST_MOMENT = datetime.datetime(2025, 6, 30, 23, 59, tzinfo=HELSINKI)
+AFTER = datetime.datetime(2025, 7, 1, 0, 1, tzinfo=HELSINKI)
+
+
+@pytest.fixture
+def backdate():
+    def backdate(obj, when: datetime.datetime = BEFORE) -> None:
+        """Pretend every version of ``obj`` so far was saved at ``when``."""
+        obj.history.update(history_date=when)
+
+    return backdate
+
+
+@pytest.fixture
+def recorded(indicator, recorder, make_reading, backdate):
+    """The test indicator (100 km in 2023 → 150 km in 2028) with readings
+    for 2023 and 2024 and an annual target for 2024, all recorded before the
+    cut-off date."""
+    readings = [
+        make_reading(indicator, 2023, "100", user=recorder),
+        make_reading(indicator, 2024, "120", user=recorder),
+    ]
+    target = AnnualTarget.objects.create(
+        indicator=indicator, year=2024, value=Decimal("115")
+    )
+    for obj in [indicator, target, *readings]:
+        backdate(obj)
+    return indicator
+
+
+@pytest.fixture
+def on_2026_06_15(settings):
+    """Today is 15.6.2026 in Helsinki (time-machine moves every clock)."""
+    settings.INDICATOR_GRACE_DAYS = 60
+    with time_machine.travel(datetime.datetime(2026, 6, 15, 12, 0, tzinfo=HELSINKI)):
+        yield
+
+
+@pytest.fixture
+def reading(indicator, recorder, make_reading):
+    """A 2025 reading of the test indicator: 130 km against a plan of 120 km."""
+    return make_reading(indicator, 2025, "130", user=recorder)

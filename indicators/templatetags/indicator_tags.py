@@ -1,13 +1,18 @@
+"""Formatting for templates: statuses, numbers, values with units, dates.
+
+Only formatting: every tag and filter calls ``indicators/formatting.py`` or
+draws what it is given; none of them queries the database.
+"""
+
 import functools
-from decimal import Decimal
 
 from django import template
-from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import get_language
 
-from indicators.status import ICONS, Status
+from indicators import formatting
+from indicators.choices import ICONS, Status
 
 register = template.Library()
 
@@ -34,22 +39,36 @@ def _badge(status: Status, language: str | None) -> str:
 
 
 @register.filter
-def number(value, decimals=None):
-    """A number in Finnish format: 1 234,5 (grouped, decimal comma)."""
-    if value is None or value == "":
-        return ""
-    if decimals is None:
-        decimals = 0
-    return number_format(
-        Decimal(value), decimal_pos=int(decimals), use_l10n=True, force_grouping=True
-    )
+def number(value, decimals=0):
+    """A number in Finnish format, rounded half up: 1 234,5."""
+    return formatting.number(value, int(decimals or 0))
 
 
 @register.simple_tag
-def reading_value(indicator, value):
-    """A value with the indicator's decimals and unit: "12,5 %"."""
-    if value is None:
-        return "–"
-    text = number(value, indicator.decimals)
-    unit = indicator.unit_i18n
-    return f"{text}\xa0{unit}" if unit else text
+def value_text(definition, value):
+    """A value with the indicator's decimals and unit: "12,5 %", or "–"."""
+    return definition.value_text(value)
+
+
+@register.filter
+def percent(share):
+    """A share of one as per cent: Decimal("0.05") → "5 %"."""
+    return formatting.percent(share)
+
+
+@register.filter
+def shortdate(day):
+    """27.11.2026."""
+    return formatting.short_date(day)
+
+
+@register.filter
+def datetime_text(moment):
+    """27.11.2026 14.05, in the city's time zone."""
+    return formatting.date_time(moment)
+
+
+@register.filter
+def status_icon(status):
+    """The symbol of a status (beside its word, never alone)."""
+    return ICONS[Status(status or Status.NO_DATA)]

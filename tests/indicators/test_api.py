@@ -21,6 +21,7 @@ def test_it_lists_public_indicators_with_their_latest_reading(
         "period": "2025",
         "period_end": "2025-12-31",
         "value": "1234.5",
+        "planned": "120",
     }
     assert item["status"] == "achieved"
     assert item["measures"] == ["1.2"]

@@ -41,23 +41,6 @@ def texts(svg: str) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    "value, decimals, text",
-    [
-        (Decimal("1234.5"), 1, "1\xa0234,5"),
-        (Decimal("1234567"), 0, "1\xa0234\xa0567"),
-        (Decimal("999"), 0, "999"),
-        (Decimal("12.25"), 1, "12,3"),  # half up, as people round
-        (Decimal("-1234.5"), 1, "-1\xa0234,5"),
-        (Decimal("-0.04"), 1, "0,0"),  # never "-0,0"
-        (7, 2, "7,00"),
-        (2.5, 1, "2,5"),
-    ],
-)
-def test_it_formats_numbers_the_finnish_way(value, decimals, text):
-    assert charts.format_number(value, decimals) == text
-
-
-@pytest.mark.parametrize(
     "low, high, ticks",
     [
         ("100", "150", [100, 120, 140, 160]),

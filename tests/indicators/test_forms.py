@@ -260,9 +260,9 @@ def test_the_number_field_refuses_more_digits_than_the_column_holds():
 
 
 def test_a_withdrawal_needs_a_reason():
-    form = WithdrawForm({"reason": "  ", "version": "1"})
+    form = WithdrawForm({"reason": "  ", "lock_version": "1"})
     assert form.errors["reason"] == ["Kirjoita syy, miksi tulos perutaan."]
-    assert WithdrawForm({"reason": "Väärä jakso.", "version": "1"}).is_valid()
+    assert WithdrawForm({"reason": "Väärä jakso.", "lock_version": "1"}).is_valid()
 
 
 def test_an_override_needs_a_justification(indicator):

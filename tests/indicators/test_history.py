@@ -10,12 +10,8 @@ import pytest
 from indicators.history import indicator_changes
 from strategy.models import Measure
 
-
-@pytest.fixture(autouse=True)
-def _today(monkeypatch):
-    monkeypatch.setattr(
-        "indicators.entry_views.today", lambda: datetime.date(2026, 6, 15)
-    )
+# Midsummer 2026: the 2025 readings are due, 2026 is under way.
+pytestmark = pytest.mark.usefixtures("on_2026_06_15")
 
 
 def _fragment(indicator) -> str:
@@ -34,7 +30,7 @@ def test_a_recorded_and_corrected_reading_shows_both_values_and_users(
     client.force_login(coordinator)
     client.post(
         f"/kirjaukset/{reading.pk}/muokkaa/",
-        {"year": "2025", "value": "131,5", "version": "1"},
+        {"year": "2025", "value": "131,5", "lock_version": "1"},
     )
 
     correction, recording = indicator_changes(indicator)[:2]
@@ -64,7 +60,7 @@ def test_a_withdrawal_shows_its_reason(client, recorder, indicator, make_reading
     client.force_login(recorder)
     client.post(
         f"/kirjaukset/{reading.pk}/peru/",
-        {"reason": "Kirjattu väärälle mittarille", "version": "1"},
+        {"reason": "Kirjattu väärälle mittarille", "lock_version": "1"},
     )
     withdrawal = indicator_changes(indicator)[0]
     assert withdrawal.action == "peruttu"
@@ -135,7 +131,7 @@ def test_years_are_not_grouped(client, recorder, indicator, make_reading):
     client.force_login(recorder)
     client.post(
         f"/kirjaukset/{reading.pk}/muokkaa/",
-        {"year": "2025", "value": "110", "narrative": "Siirretty", "version": "1"},
+        {"year": "2025", "value": "110", "narrative": "Siirretty", "lock_version": "1"},
     )
     change = indicator_changes(indicator)[0]
     assert ("vuosi", "2024", "2025") in [(f.label, f.old, f.new) for f in change.fields]

@@ -1,16 +1,9 @@
 """/omat/: my departments' indicators, overdue first."""
 
-import datetime
-
 import pytest
 
-
-@pytest.fixture(autouse=True)
-def _today(monkeypatch, settings):
-    monkeypatch.setattr(
-        "indicators.entry_views.today", lambda: datetime.date(2026, 6, 15)
-    )
-    settings.INDICATOR_GRACE_DAYS = 60
+# Midsummer 2026: the 2025 readings are due, 2026 is under way.
+pytestmark = pytest.mark.usefixtures("on_2026_06_15")
 
 
 def test_it_sends_anonymous_visitors_to_log_in(client, db):

@@ -7,9 +7,7 @@ from django.utils import timezone
 
 import pytest
 
-from indicators.models import AnnualTarget, Indicator, Reading
-from indicators.progress import progress_of, status_counts, with_progress_data
-from indicators.status import Status
+from indicators.models import AnnualTarget, Reading
 
 
 def test_it_derives_the_period_end(indicator, make_reading, recorder):
@@ -78,44 +76,3 @@ def test_it_keeps_the_history_of_a_reading(indicator, make_reading, recorder):
     reading.save()
     values = [h.value for h in reading.history.order_by("history_date")]
     assert values == [Decimal(120), Decimal("121.5")]
-
-
-def test_it_computes_progress_from_the_latest_valid_reading(
-    indicator, make_reading, recorder
-):
-    make_reading(indicator, 2024, 110, user=recorder)
-    make_reading(indicator, 2025, 100, user=recorder)  # far behind 120
-    loaded = with_progress_data(Indicator.objects.all()).get()
-    progress = progress_of(loaded, today=datetime.date(2026, 11, 27))
-    assert progress.latest.year == 2025
-    assert progress.status == Status.OFF_TRACK
-    assert progress.due.period.year == 2026
-
-
-def test_it_shows_the_override_but_keeps_the_computed_status(
-    indicator, make_reading, recorder
-):
-    make_reading(indicator, 2025, 100, user=recorder)
-    indicator.status_override = "on_track"
-    indicator.override_justification = "Luku korjaantuu, kun uusi väylä valmistuu."
-    indicator.save()
-    progress = progress_of(with_progress_data(Indicator.objects.all()).get())
-    assert progress.status == Status.ON_TRACK
-    assert progress.assessment.status == Status.OFF_TRACK
-    assert progress.overridden
-
-
-def test_it_loads_progress_in_a_fixed_number_of_queries(
-    make_indicator, make_reading, recorder, django_assert_num_queries
-):
-    for i in range(6):
-        ind = make_indicator(name=f"Mittari {i}")
-        make_reading(ind, 2024, 110, user=recorder)
-        make_reading(ind, 2025, 120, user=recorder)
-        AnnualTarget.objects.create(indicator=ind, year=2025, value=118)
-    # indicators with strategy and department, latest readings, annual targets
-    with django_assert_num_queries(3):
-        progresses = [
-            progress_of(i) for i in with_progress_data(Indicator.objects.all())
-        ]
-    assert status_counts(progresses)[Status.ON_TRACK] == 6

@@ -5,7 +5,6 @@ import pytest
 from indicators.numbers import (
     NumberError,
     decimal_places,
-    format_plain,
     parse_decimal,
     trim,
 )
@@ -85,16 +84,3 @@ def test_it_trims_trailing_zeros_without_exponent_form():
     assert str(trim(Decimal("12.5000"))) == "12.5"
     assert str(trim(Decimal("1E+2"))) == "100"
     assert str(trim(Decimal("-0.000"))) == "0"
-
-
-@pytest.mark.parametrize(
-    ("value", "text"),
-    [("12.5000", "12,5"), ("-1234.5", "-1234,5"), ("100.0000", "100"), ("0", "0")],
-)
-def test_it_formats_a_value_for_an_input_field(value, text):
-    assert format_plain(Decimal(value)) == text
-
-
-def test_it_reads_back_what_it_formats():
-    for value in ["12.5", "-3.2", "1234567.0001"]:
-        assert parse_decimal(format_plain(Decimal(value))) == Decimal(value)

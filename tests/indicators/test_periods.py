@@ -1,6 +1,6 @@
 import datetime
 
-from indicators.periods import Period, is_valid, period_containing
+from indicators.periods import Period, period_containing, valid_parts
 
 d = datetime.date
 
@@ -31,11 +31,10 @@ def test_it_finds_the_period_of_a_day():
     assert period_containing("yearly", d(2026, 11, 27)) == Period("yearly", 2026)
 
 
-def test_it_validates_parts_by_frequency():
-    assert is_valid("yearly", 0) and not is_valid("yearly", 1)
-    assert is_valid("quarterly", 4) and not is_valid("quarterly", 5)
-    assert not is_valid("quarterly", 0)
-    assert is_valid("monthly", 12) and not is_valid("monthly", 13)
+def test_it_names_the_valid_parts_of_each_frequency():
+    assert list(valid_parts("yearly")) == [0]
+    assert list(valid_parts("quarterly")) == [1, 2, 3, 4]
+    assert list(valid_parts("monthly")) == list(range(1, 13))
 
 
 def test_it_labels_periods():

@@ -1,6 +1,5 @@
 """Who may write: every write URL × every member of the cast, GET and POST."""
 
-import datetime
 from decimal import Decimal
 
 from django.contrib.auth.models import AnonymousUser
@@ -9,6 +8,9 @@ import pytest
 
 from indicators.models import Reading
 from indicators.permissions import can_override, can_record
+
+# Midsummer 2026: the 2025 readings are due, 2026 is under way.
+pytestmark = pytest.mark.usefixtures("on_2026_06_15")
 
 CAST = [
     "anonymous",
@@ -22,18 +24,6 @@ CAST = [
 # Who may do what; everyone else logged in gets 403.
 MAY_RECORD = {"recorder", "coordinator", "superuser"}
 MAY_OVERRIDE = {"coordinator", "superuser"}
-
-
-@pytest.fixture(autouse=True)
-def _today(monkeypatch):
-    monkeypatch.setattr(
-        "indicators.entry_views.today", lambda: datetime.date(2026, 6, 15)
-    )
-
-
-@pytest.fixture
-def reading(indicator, recorder, make_reading):
-    return make_reading(indicator, 2025, "130", user=recorder)
 
 
 def _log_in(client, request, who):
@@ -51,12 +41,12 @@ def _write_urls(indicator, reading):
         ),
         (
             f"/kirjaukset/{reading.pk}/muokkaa/",
-            {"year": "2025", "value": "131", "version": "1"},
+            {"year": "2025", "value": "131", "lock_version": "1"},
             MAY_RECORD,
         ),
         (
             f"/kirjaukset/{reading.pk}/peru/",
-            {"reason": "Väärä luku", "version": "1"},
+            {"reason": "Väärä luku", "lock_version": "1"},
             MAY_RECORD,
         ),
         (
@@ -71,7 +61,7 @@ def _assert_nothing_changed(indicator, reading):
     reading.refresh_from_db()
     indicator.refresh_from_db()
     assert reading.value == Decimal("130")
-    assert reading.version == 1
+    assert reading.lock_version == 1
     assert reading.withdrawn_at is None
     assert Reading.objects.count() == 1
     assert indicator.status_override == ""

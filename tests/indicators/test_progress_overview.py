@@ -5,7 +5,7 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
-from indicators.overview import StrategyProgress
+from indicators.overview import StrategyOverview
 from tests.indicators import progress_data
 from tests.indicators.progress_data import (
     by_id,
@@ -186,16 +186,16 @@ def test_it_counts_an_indicator_of_two_measures_once_per_area(site, rf):
     site.footpaths.measures.add(
         progress_data.measure("1.1"), progress_data.measure("2.1")
     )
-    progress = StrategyProgress(site.footpaths.strategy, AnonymousUser())
-    assert progress.area_summary(1).total == 2
-    assert progress.area_summary(2).total == 2
-    assert progress.summary.total == 4
-    assert len(progress.by_measure[progress_data.measure("1.1").pk]) == 2
+    overview = StrategyOverview(site.footpaths.strategy, AnonymousUser())
+    assert overview.area_summary(1).total == 2
+    assert overview.area_summary(2).total == 2
+    assert overview.summary.total == 4
+    assert len(overview.of_measure(1, 1)) == 2
 
 
 def test_it_loads_the_progress_once_per_request(client, site):
-    # The banner and the content both ask for it; a second load would repeat
-    # the queries. The home page draws no trend lines, so loads none.
+    # The banner and the content both show it; the view loads it once. The
+    # home page draws no trend lines, so loads none.
     with CaptureQueriesContext(connection) as queries:
         client.get("/")
     sql = [q["sql"] for q in queries]
@@ -215,17 +215,17 @@ def test_it_loads_only_what_a_page_shows(site):
 
     anonymous = AnonymousUser()
     strategy = site.footpaths.strategy
-    area = StrategyProgress(strategy, anonymous, area=1)
-    assert {row.indicator.name for row in area.rows.values()} == {
+    area = StrategyOverview(strategy, anonymous, area=1)
+    assert {s.definition.name.fi for s in area.states} == {
         "Kevyen liikenteen väylät",
         "Kylätapahtumien monipuolisuus",
     }
-    factors = StrategyProgress(strategy, anonymous, factors=True)
-    assert {row.indicator.name for row in factors.rows.values()} == {
+    factors = StrategyOverview(strategy, anonymous, factors=True)
+    assert {s.definition.name.fi for s in factors.states} == {
         "Kevyen liikenteen väylät",
         "Kylätapahtumien monipuolisuus",
     }
-    assert len(StrategyProgress(strategy, anonymous).rows) == 4
+    assert len(StrategyOverview(strategy, anonymous).states) == 4
 
 
 def test_it_draws_the_trend_since_the_year_before_the_strategy(site, make_reading):
@@ -234,7 +234,8 @@ def test_it_draws_the_trend_since_the_year_before_the_strategy(site, make_readin
     make_reading(
         site.footpaths, 2021, "90", user=site.footpaths.readings.first().created_by
     )
-    progress = StrategyProgress(site.footpaths.strategy, AnonymousUser(), area=1)
-    row = progress.rows[site.footpaths.pk]
-    assert [year for year, _, _ in row.trend_points] == [2023, 2024, 2025]
-    assert progress.rows[site.events.pk].trend == []  # words, no line
+    overview = StrategyOverview(site.footpaths.strategy, AnonymousUser(), area=1)
+    states = {s.id: s for s in overview.states}
+    footpaths = states[site.footpaths.pk]
+    assert [p.year for p in footpaths.trend_points] == [2023, 2024, 2025]
+    assert states[site.events.pk].trend_points == ()  # words, no line

@@ -85,26 +85,27 @@ def volume(request, strategy, technical, recorder):
     return first
 
 
-# Anonymous visitors. Every page: the current strategy for the header (1).
+# Anonymous visitors. Every page: the current strategy (1). Every page with
+# indicator states (indicators/loading.py): the indicators with strategy and
+# department, their latest readings, annual targets and measure links (4).
 ANONYMOUS = {
-    # The strategy, values, focus areas + measures, success factors (5), the
-    # strategy's progress: indicators with strategy and department, latest
-    # readings, annual targets, measure links, success factor links (5).
-    "/": 11,
-    # The strategy, the focus area + measures (3), the progress (5) and its
-    # trend lines (1), the other focus areas for the pager (1).
-    "/painopistealueet/1/": 11,
-    # The strategy, success factors (2), the progress (5), trend lines (1).
-    "/menestystekijat/": 9,
-    # Focus areas and departments for the filters (2), the rows: indicators,
-    # latest readings, annual targets, measure links, trend lines (5).
+    # The states (4), focus areas + measures (2), values, success factors (2).
+    "/": 9,
+    # The focus area + measures (2), the states (4) and their trend lines (1),
+    # the other focus areas for the pager (1).
+    "/painopistealueet/1/": 9,
+    # The states (4) with success factor links (1) and trend lines (1), the
+    # success factors (1).
+    "/menestystekijat/": 8,
+    # Focus areas and departments for the filters (2), the states (4) and
+    # their trend lines (1).
     "/mittarit/": 8,
     "/mittarit/?poistuneet=on&tila=on_track": 8,
     # The same and the text search's one query of names and sources.
     "/mittarit/?haku=mittari&painopistealue=1&laji=numeric": 9,
-    # The indicator with strategy and department, latest reading, annual
-    # targets, success factors, measures with focus areas, all readings (6).
-    "/mittarit/{pk}/": 7,
+    # The indicator with strategy and department, all its readings, annual
+    # targets, measure links, success factor links (5).
+    "/mittarit/{pk}/": 6,
     "/lukuohje/": 1,
 }
 
@@ -113,9 +114,9 @@ ANONYMOUS = {
 # shows the change history: three history tables, two many-to-many history
 # tables, and one lookup per kind of related object a change names (at most 4).
 LOGGED_IN = {
-    "/": 11 + 2,
+    "/": 9 + 2,
     "/mittarit/": 8 + 2,
-    "/mittarit/{pk}/": 7 + 2 + 2 + 5 + 4,
+    "/mittarit/{pk}/": 6 + 2 + 2 + 5 + 4,
 }
 
 

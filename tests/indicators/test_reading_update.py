@@ -7,12 +7,8 @@ import pytest
 
 from indicators.models import Reading
 
-
-@pytest.fixture(autouse=True)
-def _today(monkeypatch):
-    monkeypatch.setattr(
-        "indicators.entry_views.today", lambda: datetime.date(2026, 6, 15)
-    )
+# Midsummer 2026: the 2025 readings are due, 2026 is under way.
+pytestmark = pytest.mark.usefixtures("on_2026_06_15")
 
 
 @pytest.fixture
@@ -27,7 +23,7 @@ def test_it_shows_the_reading_in_finnish_form(client, recorder, reading):
     html = r.content.decode()
     assert 'name="value" value="1234,5"' in html
     assert 'name="year" value="2025"' in html
-    assert '<input type="hidden" name="version" value="1"' in html
+    assert '<input type="hidden" name="lock_version" value="1"' in html
     assert "Korjaa tulos 2025" in html
     assert f'href="/kirjaukset/{reading.pk}/peru/"' in html
 
@@ -36,13 +32,18 @@ def test_it_saves_a_correction(client, recorder, coordinator, reading):
     client.force_login(coordinator)
     r = client.post(
         f"/kirjaukset/{reading.pk}/muokkaa/",
-        {"year": "2025", "value": "130,5", "evidence": "Rekisteri", "version": "1"},
+        {
+            "year": "2025",
+            "value": "130,5",
+            "evidence": "Rekisteri",
+            "lock_version": "1",
+        },
     )
     assert r.status_code == 302
     assert r["Location"] == f"/mittarit/{reading.indicator_id}/"
     reading.refresh_from_db()
     assert reading.value == Decimal("130.5")
-    assert reading.version == 2
+    assert reading.lock_version == 2
     assert reading.created_by == recorder
     assert reading.updated_by == coordinator
     assert [str(m) for m in r.wsgi_request._messages] == [
@@ -54,7 +55,12 @@ def test_the_history_keeps_the_old_and_the_new_value(client, coordinator, readin
     client.force_login(coordinator)
     client.post(
         f"/kirjaukset/{reading.pk}/muokkaa/",
-        {"year": "2025", "value": "130,5", "evidence": "Rekisteri", "version": "1"},
+        {
+            "year": "2025",
+            "value": "130,5",
+            "evidence": "Rekisteri",
+            "lock_version": "1",
+        },
     )
     new, old = reading.history.order_by("-history_id")[:2]
     assert old.value == Decimal("1234.5")
@@ -69,14 +75,19 @@ def test_the_second_of_two_saves_from_the_same_version_is_refused(
     client.force_login(coordinator)
     first = client.post(
         f"/kirjaukset/{reading.pk}/muokkaa/",
-        {"year": "2025", "value": "130", "evidence": "Rekisteri", "version": "1"},
+        {"year": "2025", "value": "130", "evidence": "Rekisteri", "lock_version": "1"},
     )
     assert first.status_code == 302
 
     client.force_login(recorder)
     second = client.post(
         f"/kirjaukset/{reading.pk}/muokkaa/",
-        {"year": "2025", "value": "140", "evidence": "Oma laskenta", "version": "1"},
+        {
+            "year": "2025",
+            "value": "140",
+            "evidence": "Oma laskenta",
+            "lock_version": "1",
+        },
     )
     assert second.status_code == 409
     html = second.content.decode()
@@ -92,7 +103,7 @@ def test_the_second_of_two_saves_from_the_same_version_is_refused(
     reading.refresh_from_db()
     assert reading.value == Decimal("130")
     assert reading.evidence == "Rekisteri"
-    assert reading.version == 2
+    assert reading.lock_version == 2
     assert reading.updated_by == coordinator
     assert reading.history.count() == 2  # created, the coordinator's save
 
@@ -100,11 +111,12 @@ def test_the_second_of_two_saves_from_the_same_version_is_refused(
 def test_a_save_after_a_withdrawal_is_refused(client, recorder, reading):
     client.force_login(recorder)
     client.post(
-        f"/kirjaukset/{reading.pk}/peru/", {"reason": "Väärä jakso", "version": "1"}
+        f"/kirjaukset/{reading.pk}/peru/",
+        {"reason": "Väärä jakso", "lock_version": "1"},
     )
     r = client.post(
         f"/kirjaukset/{reading.pk}/muokkaa/",
-        {"year": "2025", "value": "140", "version": "1"},
+        {"year": "2025", "value": "140", "lock_version": "1"},
     )
     # A withdrawn reading is no longer found for editing.
     assert r.status_code == 404
@@ -115,25 +127,25 @@ def test_a_save_after_a_withdrawal_is_refused(client, recorder, reading):
 def test_a_conflict_with_a_withdrawal_made_meanwhile_is_explained(
     client, recorder, coordinator, reading, monkeypatch
 ):
-    # The withdrawal lands between loading the reading and locking it.
-    from indicators import entry_views
+    # The withdrawal lands between loading the reading and claiming it.
+    from indicators import locking
 
-    real = entry_views._changed_since
+    real = locking.claim
 
-    def withdrawn_meanwhile(pk, version):
+    def withdrawn_meanwhile(queryset, pk, lock_version):
         Reading.objects.filter(pk=pk).update(
             withdrawn_at=datetime.datetime(2026, 6, 15, tzinfo=datetime.UTC),
             withdrawn_reason="Väärä",
             updated_by=coordinator,
-            version=2,
+            lock_version=2,
         )
-        return real(pk, version)
+        return real(queryset, pk, lock_version)
 
-    monkeypatch.setattr(entry_views, "_changed_since", withdrawn_meanwhile)
+    monkeypatch.setattr("indicators.services.claim", withdrawn_meanwhile)
     client.force_login(recorder)
     r = client.post(
         f"/kirjaukset/{reading.pk}/muokkaa/",
-        {"year": "2025", "value": "140", "version": "1"},
+        {"year": "2025", "value": "140", "lock_version": "1"},
     )
     assert r.status_code == 409
     assert "Koordinaattori perui tämän tuloksen" in r.content.decode()
@@ -145,11 +157,16 @@ def test_an_unchanged_form_saves_nothing(client, recorder, reading):
     client.force_login(recorder)
     r = client.post(
         f"/kirjaukset/{reading.pk}/muokkaa/",
-        {"year": "2025", "value": "1 234,5", "evidence": "Rekisteri", "version": "1"},
+        {
+            "year": "2025",
+            "value": "1 234,5",
+            "evidence": "Rekisteri",
+            "lock_version": "1",
+        },
     )
     assert r.status_code == 302
     reading.refresh_from_db()
-    assert reading.version == 1
+    assert reading.lock_version == 1
     assert reading.history.count() == 1
 
 
@@ -157,7 +174,12 @@ def test_it_refuses_a_bad_number_and_keeps_the_input(client, recorder, reading):
     client.force_login(recorder)
     r = client.post(
         f"/kirjaukset/{reading.pk}/muokkaa/",
-        {"year": "2025", "value": "12,5 km", "evidence": "Uusi lähde", "version": "1"},
+        {
+            "year": "2025",
+            "value": "12,5 km",
+            "evidence": "Uusi lähde",
+            "lock_version": "1",
+        },
     )
     assert r.status_code == 200
     html = r.content.decode()
@@ -166,7 +188,7 @@ def test_it_refuses_a_bad_number_and_keeps_the_input(client, recorder, reading):
     assert "Uusi lähde" in html
     reading.refresh_from_db()
     assert reading.value == Decimal("1234.5")
-    assert reading.version == 1
+    assert reading.lock_version == 1
 
 
 def test_it_refuses_moving_a_reading_onto_a_recorded_period(
@@ -176,7 +198,7 @@ def test_it_refuses_moving_a_reading_onto_a_recorded_period(
     client.force_login(recorder)
     r = client.post(
         f"/kirjaukset/{other.pk}/muokkaa/",
-        {"year": "2025", "value": "110", "narrative": "Siirto", "version": "1"},
+        {"year": "2025", "value": "110", "narrative": "Siirto", "lock_version": "1"},
     )
     assert f'<a href="/kirjaukset/{reading.pk}/muokkaa/">' in r.content.decode()
     other.refresh_from_db()
@@ -187,7 +209,12 @@ def test_it_may_correct_the_period_of_a_reading(client, recorder, reading):
     client.force_login(recorder)
     r = client.post(
         f"/kirjaukset/{reading.pk}/muokkaa/",
-        {"year": "2024", "value": "1234,5", "evidence": "Rekisteri", "version": "1"},
+        {
+            "year": "2024",
+            "value": "1234,5",
+            "evidence": "Rekisteri",
+            "lock_version": "1",
+        },
     )
     assert r.status_code == 302
     reading.refresh_from_db()
@@ -199,7 +226,7 @@ def test_a_correction_at_risk_needs_an_explanation(client, recorder, reading):
     client.force_login(recorder)
     r = client.post(
         f"/kirjaukset/{reading.pk}/muokkaa/",
-        {"year": "2025", "value": "90", "version": "1"},
+        {"year": "2025", "value": "90", "lock_version": "1"},
     )
     assert "Kirjoita lyhyt selitys" in r.content.decode()
     reading.refresh_from_db()

@@ -1,23 +1,13 @@
 """/kirjaukset/<pk>/peru/: withdrawing a reading keeps it, with the reason."""
 
-import datetime
 from decimal import Decimal
 
 import pytest
 
 from indicators.models import Reading
 
-
-@pytest.fixture(autouse=True)
-def _today(monkeypatch):
-    monkeypatch.setattr(
-        "indicators.entry_views.today", lambda: datetime.date(2026, 6, 15)
-    )
-
-
-@pytest.fixture
-def reading(indicator, recorder, make_reading):
-    return make_reading(indicator, 2025, "130", user=recorder)
+# Midsummer 2026: the 2025 readings are due, 2026 is under way.
+pytestmark = pytest.mark.usefixtures("on_2026_06_15")
 
 
 def test_it_asks_for_confirmation_first(client, recorder, reading):
@@ -38,7 +28,7 @@ def test_it_withdraws_with_a_reason_and_deletes_nothing(
     client.force_login(coordinator)
     r = client.post(
         f"/kirjaukset/{reading.pk}/peru/",
-        {"reason": "Kirjattu väärälle mittarille.", "version": "1"},
+        {"reason": "Kirjattu väärälle mittarille.", "lock_version": "1"},
     )
     assert r.status_code == 302
     assert r["Location"] == f"/mittarit/{reading.indicator_id}/"
@@ -47,7 +37,7 @@ def test_it_withdraws_with_a_reason_and_deletes_nothing(
     assert reading.withdrawn_reason == "Kirjattu väärälle mittarille."
     assert reading.value == Decimal("130")
     assert reading.updated_by == coordinator
-    assert reading.version == 2
+    assert reading.lock_version == 2
     assert reading.history.latest().history_user == coordinator
     assert [str(m) for m in r.wsgi_request._messages] == [
         "Tulos 2025 peruttiin. Jakson tuloksen voi nyt kirjata uudelleen."
@@ -56,7 +46,9 @@ def test_it_withdraws_with_a_reason_and_deletes_nothing(
 
 def test_it_needs_a_reason(client, recorder, reading):
     client.force_login(recorder)
-    r = client.post(f"/kirjaukset/{reading.pk}/peru/", {"reason": " ", "version": "1"})
+    r = client.post(
+        f"/kirjaukset/{reading.pk}/peru/", {"reason": " ", "lock_version": "1"}
+    )
     assert r.status_code == 200
     assert "Kirjoita syy, miksi tulos perutaan." in r.content.decode()
     reading.refresh_from_db()
@@ -66,7 +58,7 @@ def test_it_needs_a_reason(client, recorder, reading):
 def test_the_period_can_be_recorded_again(client, recorder, indicator, reading):
     client.force_login(recorder)
     client.post(
-        f"/kirjaukset/{reading.pk}/peru/", {"reason": "Väärä luku", "version": "1"}
+        f"/kirjaukset/{reading.pk}/peru/", {"reason": "Väärä luku", "lock_version": "1"}
     )
     r = client.post(
         f"/mittarit/{indicator.pk}/kirjaa/", {"year": "2025", "value": "131"}
@@ -82,11 +74,11 @@ def test_it_refuses_to_withdraw_what_changed_meanwhile(
     client.force_login(coordinator)
     client.post(
         f"/kirjaukset/{reading.pk}/muokkaa/",
-        {"year": "2025", "value": "131", "version": "1"},
+        {"year": "2025", "value": "131", "lock_version": "1"},
     )
     client.force_login(recorder)
     r = client.post(
-        f"/kirjaukset/{reading.pk}/peru/", {"reason": "Väärä luku", "version": "1"}
+        f"/kirjaukset/{reading.pk}/peru/", {"reason": "Väärä luku", "lock_version": "1"}
     )
     assert r.status_code == 409
     html = r.content.decode()
@@ -99,9 +91,11 @@ def test_it_refuses_to_withdraw_what_changed_meanwhile(
 
 def test_a_withdrawn_reading_cannot_be_withdrawn_again(client, recorder, reading):
     client.force_login(recorder)
-    client.post(f"/kirjaukset/{reading.pk}/peru/", {"reason": "Väärä", "version": "1"})
+    client.post(
+        f"/kirjaukset/{reading.pk}/peru/", {"reason": "Väärä", "lock_version": "1"}
+    )
     r = client.post(
-        f"/kirjaukset/{reading.pk}/peru/", {"reason": "Uudestaan", "version": "2"}
+        f"/kirjaukset/{reading.pk}/peru/", {"reason": "Uudestaan", "lock_version": "2"}
     )
     assert r.status_code == 404
     reading.refresh_from_db()

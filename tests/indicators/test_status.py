@@ -6,7 +6,8 @@ from decimal import Decimal as D
 import pytest
 
 from indicators import status
-from indicators.status import Status, assess, assess_numeric, planned_value
+from indicators.choices import ICONS, Status
+from indicators.status import assess, assess_numeric, planned_value
 
 
 @dataclass
@@ -152,5 +153,5 @@ def test_it_asks_for_an_explanation_only_when_behind():
 
 
 def test_it_has_a_symbol_for_every_status():
-    assert set(status.ICONS) == set(Status)
-    assert len(set(status.ICONS.values())) == len(Status)
+    assert set(ICONS) == set(Status)
+    assert len(set(ICONS.values())) == len(Status)

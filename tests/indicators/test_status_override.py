@@ -1,17 +1,11 @@
 """/mittarit/<pk>/tila/: a coordinator overrides the computed status."""
 
-import datetime
-
 import pytest
 
 from indicators.models import Indicator
 
-
-@pytest.fixture(autouse=True)
-def _today(monkeypatch):
-    monkeypatch.setattr(
-        "indicators.entry_views.today", lambda: datetime.date(2026, 6, 15)
-    )
+# Midsummer 2026: the 2025 readings are due, 2026 is under way.
+pytestmark = pytest.mark.usefixtures("on_2026_06_15")
 
 
 def test_it_shows_the_computed_status_beside_the_form(

@@ -1,20 +1,13 @@
 """/omat/ rows prepared in indicators/worklist.py: the cases test_mine.py leaves."""
 
-import datetime
-
 from django.urls import reverse
 
 import pytest
 
 from indicators.worklist import pk_url
 
-
-@pytest.fixture(autouse=True)
-def _today(monkeypatch, settings):
-    monkeypatch.setattr(
-        "indicators.entry_views.today", lambda: datetime.date(2026, 6, 15)
-    )
-    settings.INDICATOR_GRACE_DAYS = 60
+# Midsummer 2026: the 2025 readings are due, 2026 is under way.
+pytestmark = pytest.mark.usefixtures("on_2026_06_15")
 
 
 @pytest.mark.parametrize(

@@ -70,7 +70,7 @@ def _write_urls(report: MidtermReport) -> list[tuple[str, dict]]:
                 "cutoff_date": "30.6.2025",
                 "council_meeting_date": "",
                 "introduction": "",
-                "loaded_version": report.updated_at.isoformat(),
+                "lock_version": report.lock_version,
             },
         ),
         (f"/raportit/{report.pk}/julkaise/", {"confirm": "on"}),

@@ -8,8 +8,8 @@ from reports.document import build_document
 from reports.pdf import render_html
 
 
-def _indicator(doc: dict, name: str) -> dict:
-    return next(i for i in doc["indicators"] if i["name"] == name)
+def _indicator(doc: dict, name: str):
+    return next(i for i in doc["indicators"] if i.definition.name.fi == name)
 
 
 def test_it_shows_monthly_readings_as_a_year_by_month_grid(
@@ -30,7 +30,7 @@ def test_it_shows_monthly_readings_as_a_year_by_month_grid(
         )
         backdate(reading)
     doc = build_document(make_report())
-    grid = _indicator(doc, "Työttömyysaste")["grid"]
+    grid = _indicator(doc, "Työttömyysaste").grid
     # A year per line, the months in aligned columns, the planned value last.
     assert grid["header"].split() == ["Vuosi", *map(str, range(1, 13)), "Suunniteltu"]
     [line] = grid["lines"].split("\n")
@@ -68,7 +68,7 @@ def test_it_shows_quarterly_assessments_as_status_symbols(
         )
     )
     doc = build_document(make_report())
-    grid = _indicator(doc, "Asukastyytyväisyys")["grid"]
+    grid = _indicator(doc, "Asukastyytyväisyys").grid
     assert grid["header"].split() == ["Vuosi", "Q1", "Q2", "Q3", "Q4"]
     assert grid["lines"].split() == ["2025", "!", "–", "–", "–"]
     assert grid["notes"][0]["text"] == "Palautetta tuli paljon."
@@ -76,23 +76,24 @@ def test_it_shows_quarterly_assessments_as_status_symbols(
 
 def test_it_keeps_yearly_readings_in_rows(recorded, make_report):
     ind = _indicator(build_document(make_report()), "Kevyen liikenteen väylät")
-    assert ind["grid"]["header"].split() == ["Vuosi", "Lukema", "Suunniteltu"]
-    assert ind["grid"]["lines"].split("\n") == [
+    assert ind.grid["header"].split() == ["Vuosi", "Lukema", "Suunniteltu"]
+    assert ind.grid["lines"].split("\n") == [
         "2023   100,0        100,0",
         "2024   120,0        115,0",
     ]
-    latest = ind["latest"]
-    assert (latest["period"], latest["value_text"], latest["planned_text"]) == (
-        "2024",
-        "120,0\xa0km",
-        "115,0\xa0km",
-    )
+    latest = ind.state.latest
+    definition = ind.definition
+    assert (
+        latest.period.label(),
+        definition.value_text(latest.value),
+        definition.value_text(latest.planned),
+    ) == ("2024", "120,0\xa0km", "115,0\xa0km")
 
 
 def test_it_draws_a_trend_line_with_its_words(recorded, make_report):
     ind = _indicator(build_document(make_report()), "Kevyen liikenteen väylät")
-    assert ind["trend"].startswith('<svg class="sparkline" role="img"')
-    assert 'aria-label="Kehitys 2023–2024: 100,0\xa0km → 120,0\xa0km."' in ind["trend"]
+    assert ind.trend.startswith('<svg class="sparkline" role="img"')
+    assert 'aria-label="Kehitys 2023–2024: 100,0\xa0km → 120,0\xa0km"' in ind.trend
 
 
 def test_it_keeps_short_units_with_their_number(
@@ -102,7 +103,8 @@ def test_it_keeps_short_units_with_their_number(
     backdate(long_unit)
     backdate(make_reading(long_unit, 2024, "6880", user=recorder))
     ind = _indicator(build_document(make_report()), "Väkiluku")
-    assert ind["latest"]["value_text"] == "6\xa0880 asukasta"  # may wrap
+    value = ind.definition.value_text(ind.state.latest.value)
+    assert value == "6\xa0880 asukasta"  # may wrap
 
 
 def test_it_renders_the_pdf_document_in_the_chosen_language(published):
@@ -121,7 +123,7 @@ def test_it_splits_a_year_too_wide_for_the_page_into_two_lines(
     backdate(wide)
     for month in range(1, 13):
         backdate(make_reading(wide, 2024, "1234567.89", user=recorder, part=month))
-    grid = _indicator(build_document(make_report()), "Verotulot")["grid"]
+    grid = _indicator(build_document(make_report()), "Verotulot").grid
     # "1 234 567,89" twelve times and the planned value do not fit one A4
     # line at the grid's type size: months 1–6, then 7–12 below them.
     assert [line.split()[0] for line in grid["header"].split("\n")] == ["Vuosi", "7"]

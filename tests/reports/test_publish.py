@@ -33,7 +33,7 @@ def _change_everything(indicator, recorder, make_reading) -> None:
     make_reading(indicator, 2022, "95", user=recorder)
     reading = indicator.readings.get(year=2024)
     reading.value = Decimal("60")
-    reading.version += 1
+    reading.lock_version += 1
     reading.save()
     indicator.name = "Uudelleen nimetty mittari"
     indicator.target_value = Decimal("500")
@@ -60,7 +60,8 @@ def test_it_publishes_with_confirmation(client, mayors_office, report):
     assert report.is_published
     assert report.published_by == mayors_office
     assert report.published_at is not None
-    assert report.frozen["report"]["title"]["fi"] == report.title
+    assert report.frozen["title"]["fi"] == report.title
+    assert report.frozen["schema"] == 2
 
 
 def test_it_refuses_to_publish_before_the_cut_off_date_has_passed(
@@ -143,7 +144,7 @@ def test_it_supersedes_a_published_report_with_a_new_version(
     new = MidtermReport.objects.get(supersedes=published)
     assert r.status_code == 302
     assert r["Location"] == f"/raportit/{new.pk}/muokkaa/"
-    assert new.version == 2 and not new.is_published
+    assert new.edition == 2 and not new.is_published
     assert new.title == published.title
     assert new.sections.get(focus_area__number=2).successes == "Koulut uusittu."
     # A second click continues the same draft.

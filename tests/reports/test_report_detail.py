@@ -3,8 +3,7 @@
 import re
 
 from reports.document import build_document
-
-from .conftest import CUTOFF
+from tests.conftest import CUTOFF
 
 
 def _article(html: str) -> str:
@@ -187,6 +186,6 @@ def test_it_builds_the_document_without_a_request(published):
     doc = build_document(published)
     assert doc["cutoff"] == CUTOFF
     assert [a["number"] for a in doc["areas"]] == [1, 2, 3, 4]
-    assert [i["name"] for i in doc["areas"][0]["indicators"]] == [
+    assert [i.definition.name.fi for i in doc["areas"][0]["indicators"]] == [
         "Kevyen liikenteen väylät"
     ]

@@ -38,7 +38,7 @@ def test_it_creates_a_draft_with_a_section_per_focus_area(
     assert report.title == "Väliraportti 2026"
     assert report.cutoff_date == datetime.date(2025, 6, 30)
     assert report.council_meeting_date == datetime.date(2025, 9, 15)
-    assert report.status == "draft" and report.version == 1
+    assert report.status == "draft" and report.edition == 1
     numbers = report.sections.values_list("focus_area__number", flat=True)
     assert list(numbers) == [1, 2, 3, 4]
 
@@ -80,7 +80,7 @@ def test_it_refuses_a_missing_title_and_date(client, mayors_office, strategy):
 def test_it_saves_the_report_and_every_focus_area(client, mayors_office, report):
     client.force_login(mayors_office)
     data = _report_data(title="Uusi otsikko", title_en="New title")
-    data["loaded_version"] = report.updated_at.isoformat()
+    data["lock_version"] = report.lock_version
     for number in (1, 2, 3, 4):
         prefix = f"alue-{number}"
         data.update(
@@ -110,7 +110,7 @@ def test_it_saves_the_report_and_every_focus_area(client, mayors_office, report)
 def test_it_saves_nothing_when_one_part_is_invalid(client, mayors_office, report):
     client.force_login(mayors_office)
     data = _report_data(cutoff_date="1.1.2030")
-    data["loaded_version"] = report.updated_at.isoformat()
+    data["lock_version"] = report.lock_version
     data["alue-1-successes"] = "Tämä ei tallennu."
     r = client.post(f"/raportit/{report.pk}/muokkaa/", data)
     assert r.status_code == 200

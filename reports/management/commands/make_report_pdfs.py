@@ -47,7 +47,7 @@ class Command(BaseCommand):
                     self._make(report, language)
 
     def _make(self, report: MidtermReport, language: str) -> None:
-        label = f"Report {report.pk} v{report.version} ({language})"
+        label = f"Report {report.pk} v{report.edition} ({language})"
         name = pdf.stored_name(report)
         if pdf.is_kept(report):
             self.stdout.write(f"{label}: kept already, {name}")

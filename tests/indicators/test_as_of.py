@@ -1,4 +1,4 @@
-"""The indicator data as it stood at the end of the cut-off date."""
+"""Indicator states as they stood at the end of a cut-off date (history)."""
 
 import datetime
 import json
@@ -8,19 +8,20 @@ from django.utils import timezone
 
 import pytest
 
+from indicators import state as indicator_state
+from indicators.as_of import end_of_day, states_as_of
+from indicators.choices import Status
 from indicators.models import AnnualTarget, Indicator, Reading
-from reports.snapshot import build_snapshot, end_of_day
 from strategy.models import Measure, SuccessFactor
-
-from .conftest import AFTER, BEFORE, CUTOFF, LAST_MOMENT
-
-
-def _indicator(snapshot: dict, pk: int) -> dict:
-    return next(item for item in snapshot["indicators"] if item["id"] == pk)
+from tests.conftest import AFTER, BEFORE, CUTOFF, LAST_MOMENT
 
 
-def _values(snapshot: dict, pk: int) -> dict[int, str]:
-    return {r["year"]: r["value"] for r in _indicator(snapshot, pk)["readings"]}
+def _state(strategy, pk: int, cutoff=CUTOFF):
+    return next(s for s in states_as_of(strategy, cutoff).states if s.id == pk)
+
+
+def _values(strategy, pk: int, cutoff=CUTOFF) -> dict[int, Decimal]:
+    return {r.year: r.value for r in _state(strategy, pk, cutoff).readings}
 
 
 def test_it_ends_the_cut_off_day_at_midnight_in_helsinki():
@@ -28,24 +29,24 @@ def test_it_ends_the_cut_off_day_at_midnight_in_helsinki():
     assert timezone.localtime(end).isoformat() == "2025-07-01T00:00:00+03:00"
 
 
-def test_it_is_plain_json(strategy, recorded):
-    snapshot = build_snapshot(strategy, CUTOFF)
-    assert json.loads(json.dumps(snapshot)) == snapshot
+def test_it_serialises_to_plain_json(strategy, recorded):
+    [state] = states_as_of(strategy, CUTOFF).states
+    stored = json.loads(json.dumps(indicator_state.to_json(state)))
+    assert indicator_state.from_json(stored) == state
 
 
 def test_it_shows_readings_recorded_by_the_cut_off(strategy, recorded):
-    snapshot = build_snapshot(strategy, CUTOFF)
-    item = _indicator(snapshot, recorded.pk)
-    assert _values(snapshot, recorded.pk) == {2023: "100.0000", 2024: "120.0000"}
-    assert item["name"] == {
+    state = _state(strategy, recorded.pk)
+    assert _values(strategy, recorded.pk) == {2023: Decimal(100), 2024: Decimal(120)}
+    assert state.definition.name.to_json() == {
         "fi": "Kevyen liikenteen väylät",
         "en": "Cycle and footpaths",
     }
-    assert item["annual_targets"] == [{"year": 2024, "value": "115.0000"}]
+    assert state.annual_targets == [(2024, Decimal(115))]
     # 120 km in 2024 against the annual target 115 km: on track.
-    assert item["status"] == "on_track"
-    assert item["planned"] == "115.0000"
-    assert item["measures"] == ["1.2"]
+    assert state.status == Status.ON_TRACK
+    assert state.planned == Decimal(115)
+    assert state.definition.measure_codes == ["1.2"]
 
 
 def test_it_leaves_out_periods_that_end_after_the_cut_off(
@@ -54,16 +55,19 @@ def test_it_leaves_out_periods_that_end_after_the_cut_off(
     later = make_reading(recorded, 2025, "140", user=recorder)
     backdate(later)  # recorded early (in error or as an estimate) – still left out
     assert later.period_end > CUTOFF
-    assert 2025 not in _values(build_snapshot(strategy, CUTOFF), recorded.pk)
+    assert 2025 not in _values(strategy, recorded.pk)
 
 
 def test_it_leaves_out_readings_recorded_after_the_cut_off(
     strategy, recorded, recorder, make_reading
 ):
     make_reading(recorded, 2022, "90", user=recorder)  # recorded now
-    snapshot = build_snapshot(strategy, CUTOFF)
-    assert 2022 not in _values(snapshot, recorded.pk)
-    assert snapshot["late_readings"] == 1
+    as_of = states_as_of(strategy, CUTOFF)
+    assert 2022 not in _values(strategy, recorded.pk)
+    # ... and names them, so that the report's writers see what is left out.
+    assert [(late.name.fi, late.period) for late in as_of.late] == [
+        ("Kevyen liikenteen väylät", "2022")
+    ]
 
 
 def test_it_counts_the_cut_off_day_itself(
@@ -71,22 +75,21 @@ def test_it_counts_the_cut_off_day_itself(
 ):
     reading = make_reading(recorded, 2022, "90", user=recorder)
     backdate(reading, LAST_MOMENT)
-    assert _values(build_snapshot(strategy, CUTOFF), recorded.pk)[2022] == "90.0000"
+    assert _values(strategy, recorded.pk)[2022] == Decimal(90)
     backdate(reading, AFTER)
-    assert 2022 not in _values(build_snapshot(strategy, CUTOFF), recorded.pk)
+    assert 2022 not in _values(strategy, recorded.pk)
 
 
 def test_it_shows_a_corrected_reading_as_it_was_at_the_cut_off(strategy, recorded):
     reading = recorded.readings.get(year=2024)
     reading.value = Decimal("90")
-    reading.version += 1
+    reading.lock_version += 1
     reading.save()
-    snapshot = build_snapshot(strategy, CUTOFF)
-    assert _values(snapshot, recorded.pk)[2024] == "120.0000"
-    assert _indicator(snapshot, recorded.pk)["status"] == "on_track"
+    assert _values(strategy, recorded.pk)[2024] == Decimal(120)
+    assert _state(strategy, recorded.pk).status == Status.ON_TRACK
     # Today's view has the correction.
-    today = build_snapshot(strategy, timezone.localdate())
-    assert _values(today, recorded.pk)[2024] == "90.0000"
+    today = timezone.localdate()
+    assert _values(strategy, recorded.pk, today)[2024] == Decimal(90)
 
 
 def test_it_keeps_a_reading_withdrawn_after_the_cut_off(strategy, recorded):
@@ -94,10 +97,8 @@ def test_it_keeps_a_reading_withdrawn_after_the_cut_off(strategy, recorded):
     reading.withdrawn_at = timezone.now()
     reading.withdrawn_reason = "Väärä luku"
     reading.save()
-    assert 2024 in _values(build_snapshot(strategy, CUTOFF), recorded.pk)
-    assert 2024 not in _values(
-        build_snapshot(strategy, timezone.localdate()), recorded.pk
-    )
+    assert 2024 in _values(strategy, recorded.pk)
+    assert 2024 not in _values(strategy, recorded.pk, timezone.localdate())
 
 
 def test_it_leaves_out_a_reading_withdrawn_before_the_cut_off(
@@ -108,7 +109,7 @@ def test_it_leaves_out_a_reading_withdrawn_before_the_cut_off(
     reading.withdrawn_reason = "Väärä luku"
     reading.save()
     backdate(reading)
-    assert 2024 not in _values(build_snapshot(strategy, CUTOFF), recorded.pk)
+    assert 2024 not in _values(strategy, recorded.pk)
 
 
 def test_it_uses_the_indicator_and_targets_as_they_were(strategy, recorded):
@@ -119,46 +120,28 @@ def test_it_uses_the_indicator_and_targets_as_they_were(strategy, recorded):
     target.value = Decimal("200")
     target.save()
     AnnualTarget.objects.create(indicator=recorded, year=2025, value=Decimal("250"))
-    item = _indicator(build_snapshot(strategy, CUTOFF), recorded.pk)
-    assert item["name"]["fi"] == "Kevyen liikenteen väylät"
-    assert item["target_value"] == "150.0000"
-    assert item["annual_targets"] == [{"year": 2024, "value": "115.0000"}]
-    assert item["status"] == "on_track"
+    state = _state(strategy, recorded.pk)
+    assert state.definition.name.fi == "Kevyen liikenteen väylät"
+    assert state.definition.target_value == Decimal(150)
+    assert state.annual_targets == [(2024, Decimal(115))]
+    assert state.status == Status.ON_TRACK
 
 
-def test_it_uses_the_measures_linked_at_the_cut_off(strategy, recorded):
-    recorded.measures.set([Measure.objects.get(focus_area__number=3, order=1)])
-    snapshot = build_snapshot(strategy, CUTOFF)
-    assert _indicator(snapshot, recorded.pk)["measures"] == ["1.2"]
-    areas = {a["number"]: a["indicators"] for a in snapshot["focus_areas"]}
-    assert areas[1] == [recorded.pk] and areas[3] == []
-
-
-def test_it_groups_indicators_by_focus_area_and_success_factor(
-    strategy, make_indicator, backdate
+def test_it_uses_the_measures_and_factors_linked_at_the_cut_off(
+    strategy, recorded, backdate
 ):
-    factor = SuccessFactor.objects.get(strategy=strategy, order=2)
-    both = make_indicator(
-        name="Kahden alueen mittari",
-        measures=[
-            Measure.objects.get(focus_area__number=2, order=1),
-            Measure.objects.get(focus_area__number=4, order=1),
-        ],
-    )
-    both.success_factors.set([factor])
-    backdate(both)
-    snapshot = build_snapshot(strategy, CUTOFF)
-    areas = {a["number"]: a for a in snapshot["focus_areas"]}
-    assert areas[2]["indicators"] == [both.pk] and areas[4]["indicators"] == [both.pk]
-    assert areas[1]["indicators"] == []
-    assert areas[2]["counts"]["no_data"] == 1
-    factors = {f["order"]: f["indicators"] for f in snapshot["success_factors"]}
-    assert factors[2] == [both.pk] and factors[1] == []
+    recorded.success_factors.set([SuccessFactor.objects.get(order=2)])
+    backdate(recorded)
+    recorded.measures.set([Measure.objects.get(focus_area__number=3, order=1)])
+    recorded.success_factors.set([SuccessFactor.objects.get(order=3)])
+    definition = _state(strategy, recorded.pk).definition
+    assert definition.measure_codes == ["1.2"]
+    assert [f.order for f in definition.factors] == [2]
 
 
 def test_it_leaves_out_indicators_defined_after_the_cut_off(strategy, make_indicator):
     make_indicator(name="Myöhemmin määritelty")  # history dated now
-    assert build_snapshot(strategy, CUTOFF)["indicators"] == []
+    assert states_as_of(strategy, CUTOFF).states == []
 
 
 @pytest.mark.parametrize("public_then, public_now", [(False, True), (True, False)])
@@ -168,9 +151,7 @@ def test_it_never_shows_internal_indicators(
     internal = make_indicator(name="Sisäinen mittari", is_public=public_then)
     backdate(internal)
     Indicator.objects.filter(pk=internal.pk).update(is_public=public_now)
-    snapshot = build_snapshot(strategy, CUTOFF)
-    assert snapshot["indicators"] == []
-    assert "Sisäinen" not in json.dumps(snapshot)
+    assert states_as_of(strategy, CUTOFF).states == []
 
 
 def test_it_takes_rows_without_history_as_they_are(
@@ -199,8 +180,8 @@ def test_it_takes_rows_without_history_as_they_are(
             ),
         ]
     )
-    values = _values(build_snapshot(strategy, CUTOFF), recorded.pk)
-    assert values[2022] == "95.0000"
+    values = _values(strategy, recorded.pk)
+    assert values[2022] == Decimal(95)
     assert 2021 not in values
 
 
@@ -209,17 +190,19 @@ def test_it_takes_a_status_override_as_it_was(strategy, recorded, backdate):
     recorded.override_justification = "Rahoitus puuttuu."
     recorded.save()
     backdate(recorded)
-    item = _indicator(build_snapshot(strategy, CUTOFF), recorded.pk)
-    assert item["status"] == "at_risk"
-    assert item["computed_status"] == "on_track"
-    assert item["override_justification"] == "Rahoitus puuttuu."
+    state = _state(strategy, recorded.pk)
+    assert state.status == Status.AT_RISK
+    assert state.computed == Status.ON_TRACK
+    assert state.overridden
+    assert state.override_justification == "Rahoitus puuttuu."
 
 
 def test_it_marks_demo_data(strategy, recorded, make_indicator, backdate):
-    assert build_snapshot(strategy, CUTOFF)["is_demo"] is False
+    assert not any(s.definition.is_demo for s in states_as_of(strategy, CUTOFF).states)
     demo = make_indicator(name="Esimerkkimittari", is_demo=True)
     backdate(demo)
-    assert build_snapshot(strategy, CUTOFF)["is_demo"] is True
+    demo_states = [s for s in states_as_of(strategy, CUTOFF).states if s.id == demo.pk]
+    assert demo_states[0].definition.is_demo
 
 
 def test_it_takes_qualitative_assessments(
@@ -234,10 +217,10 @@ def test_it_takes_qualitative_assessments(
     )
     backdate(qualitative_indicator)
     backdate(reading)
-    item = _indicator(build_snapshot(strategy, CUTOFF), qualitative_indicator.pk)
-    assert item["status"] == "at_risk"
-    assert item["readings"][0]["narrative"] == "Tapahtumia oli vähemmän."
-    assert item["plan"] == []
+    state = _state(strategy, qualitative_indicator.pk)
+    assert state.status == Status.AT_RISK
+    assert state.readings[0].narrative.fi == "Tapahtumia oli vähemmän."
+    assert state.plan == ()
 
 
 def test_it_uses_a_fixed_number_of_queries(
@@ -255,8 +238,8 @@ def test_it_uses_a_fixed_number_of_queries(
             backdate(make_reading(indicator, year, n, user=recorder))
     # indicator versions, indicators without history, public now, demo now,
     # 2 × measure links, 2 × success factor links, 2 × annual targets,
-    # 2 × readings, departments, measures, focus areas, success factors,
+    # 2 × readings, departments, measures with focus areas, success factors,
     # readings now (late ones)
-    with django_assert_max_num_queries(17):
-        snapshot = build_snapshot(strategy, CUTOFF)
-    assert len(snapshot["indicators"]) == 10
+    with django_assert_max_num_queries(16):
+        as_of = states_as_of(strategy, CUTOFF)
+    assert len(as_of.states) == 10

@@ -1,0 +1,252 @@
+"""Indicator states from live rows, in a fixed number of queries.
+
+``load_states`` turns a queryset of indicators into their states
+(``indicators/state.py``) whatever the number of indicators or readings:
+
+1. the indicators with their strategies and departments;
+2. each one's latest valid reading (or, with ``readings``, every valid
+   reading: an indicator's own page);
+3. the annual targets;
+4. the measures they are linked to (with the focus areas' numbers), unless
+   ``measures=False`` (the staff's worklist shows none);
+5. with ``factors``, the success factors they are linked to;
+6. with ``trend_since``, the numeric values since that year as floats (the
+   trend lines of the overview pages).
+
+Views call this (or ``overview.StrategyOverview``, built on it); templates only
+format what they are given.
+"""
+
+import datetime
+from collections import defaultdict
+
+from django.db.models import FloatField, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Cast
+
+from strategy.i18n import Text
+
+from .models import AnnualTarget, Indicator, Reading
+from .state import (
+    Definition,
+    FactorRef,
+    IndicatorState,
+    MeasureRef,
+    RawReading,
+    TrendPoint,
+    build_state,
+)
+
+READING_FIELDS = (
+    "id",
+    "indicator_id",
+    "year",
+    "part",
+    "value",
+    "qualitative_status",
+    "narrative",
+    "evidence",
+    "updated_at",
+)
+
+
+def raw_reading(row) -> RawReading:
+    """A reading from a ``READING_FIELDS`` values row."""
+    pk, _indicator_id, year, part, value, assessed, narrative, evidence, updated = row
+    return RawReading(
+        id=pk,
+        year=year,
+        part=part,
+        value=value,
+        assessed=assessed,
+        narrative=Text(narrative) if narrative else Text(),
+        evidence=evidence,
+        updated_at=updated,
+    )
+
+
+def definition_of(
+    indicator, *, strategy=None, department=None, measures=(), factors=()
+) -> Definition:
+    """The definition of an indicator row (live or historical)."""
+    return Definition(
+        id=indicator.id,
+        name=Text.of(indicator, "name"),
+        kind=indicator.kind,
+        description=Text.of(indicator, "description"),
+        unit=Text.of(indicator, "unit"),
+        decimals=indicator.decimals,
+        direction=indicator.direction,
+        frequency=indicator.frequency,
+        baseline_value=indicator.baseline_value,
+        baseline_year=indicator.baseline_year,
+        target_value=indicator.target_value,
+        target_year=indicator.target_year,
+        data_source=Text.of(indicator, "data_source"),
+        source_url=indicator.source_url,
+        external_id=indicator.external_id,
+        department=Text.of(department, "name") if department else Text(),
+        department_id=indicator.department_id,
+        measures=tuple(measures),
+        factors=tuple(factors),
+        is_public=indicator.is_public,
+        is_active=indicator.is_active,
+        is_demo=indicator.is_demo,
+        strategy_start=strategy.start_year if strategy else None,
+        strategy_end=strategy.end_year if strategy else None,
+        updated_at=indicator.updated_at,
+    )
+
+
+def latest_readings(ids) -> dict[int, RawReading]:
+    """Indicator id → its latest valid reading, in one query.
+
+    A correlated subquery per indicator walks the (indicator, period_end)
+    index backwards and stops at the first row; a window over every reading
+    measured several times slower at 36 000 readings (bench/pages.py).
+    """
+    latest_pk = (
+        Reading.objects.valid()
+        .filter(indicator=OuterRef("pk"))
+        .order_by("-period_end")
+        .values("pk")[:1]
+    )
+    pks = Indicator.objects.filter(pk__in=ids).annotate(latest=Subquery(latest_pk))
+    rows = Reading.objects.filter(pk__in=pks.values("latest")).values_list(
+        *READING_FIELDS
+    )
+    return {row[1]: raw_reading(row) for row in rows}
+
+
+def annual_targets(ids) -> dict[int, dict]:
+    targets = defaultdict(dict)
+    for indicator_id, year, value in AnnualTarget.objects.filter(
+        indicator_id__in=ids
+    ).values_list("indicator_id", "year", "value"):
+        targets[indicator_id][year] = value
+    return targets
+
+
+def measure_links(ids) -> dict[int, list[MeasureRef]]:
+    links = defaultdict(list)
+    rows = (
+        Indicator.measures.through.objects.filter(indicator_id__in=ids)
+        .order_by("measure__focus_area__number", "measure__order")
+        .values_list(
+            "indicator_id",
+            "measure__focus_area__number",
+            "measure__order",
+            "measure__text",
+            "measure__text_en",
+            "measure__focus_area__short_title",
+            "measure__focus_area__short_title_en",
+        )
+    )
+    for indicator_id, area, order, text, text_en, title, title_en in rows:
+        links[indicator_id].append(
+            MeasureRef(area, order, Text(text, text_en), Text(title, title_en))
+        )
+    return links
+
+
+def factor_links(ids) -> dict[int, list[FactorRef]]:
+    links = defaultdict(list)
+    rows = (
+        Indicator.success_factors.through.objects.filter(indicator_id__in=ids)
+        .order_by("successfactor__order")
+        .values_list(
+            "indicator_id",
+            "successfactor__order",
+            "successfactor__text",
+            "successfactor__text_en",
+        )
+    )
+    for indicator_id, order, text, text_en in rows:
+        links[indicator_id].append(FactorRef(order, Text(text, text_en)))
+    return links
+
+
+def all_readings(ids) -> dict[int, list[RawReading]]:
+    readings = defaultdict(list)
+    rows = (
+        Reading.objects.valid()
+        .filter(indicator_id__in=ids)
+        .order_by("indicator_id", "period_end")
+        .values_list(*READING_FIELDS)
+    )
+    for row in rows:
+        readings[row[1]].append(raw_reading(row))
+    return readings
+
+
+def trend_points(ids, since_year: int) -> dict[int, list[TrendPoint]]:
+    """Numeric values since ``since_year`` (a range of the (indicator,
+    period_end) index). Floats, not Decimals: a line drawing needs no exact
+    figures, and converting thousands of decimals costs more than the query."""
+    points = defaultdict(list)
+    rows = (
+        Reading.objects.valid()
+        .filter(
+            indicator_id__in=ids,
+            value__isnull=False,
+            period_end__gte=datetime.date(since_year, 1, 1),
+        )
+        .annotate(number=Cast("value", FloatField()))
+        .order_by("indicator_id", "period_end")
+        .values_list("indicator_id", "year", "part", "number")
+    )
+    for indicator_id, year, part, number in rows:
+        points[indicator_id].append(TrendPoint(year, part, number))
+    return points
+
+
+def load_states(
+    queryset: QuerySet[Indicator],
+    *,
+    readings: bool = False,
+    trend_since: int | None = None,
+    factors: bool = False,
+    measures: bool = True,
+) -> list[IndicatorState]:
+    """States of ``queryset``'s indicators, in its order (see the docstring)."""
+    indicators = list(queryset.select_related("strategy", "department"))
+    if not indicators:
+        return []
+    ids = [i.pk for i in indicators]
+    listed = all_readings(ids) if readings else {}
+    # With every reading loaded, the latest is the last of them.
+    latest = (
+        {pk: rows[-1] for pk, rows in listed.items()}
+        if readings
+        else latest_readings(ids)
+    )
+    targets = annual_targets(ids)
+    measure_refs = measure_links(ids) if measures else {}
+    factor_refs = factor_links(ids) if factors else {}
+    trends = trend_points(ids, trend_since) if trend_since is not None else {}
+    states = []
+    for indicator in indicators:
+        definition = definition_of(
+            indicator,
+            strategy=indicator.strategy,
+            department=indicator.department,
+            measures=measure_refs.get(indicator.pk, ()),
+            factors=factor_refs.get(indicator.pk, ()),
+        )
+        state = build_state(
+            definition,
+            targets=targets.get(indicator.pk, {}),
+            latest=latest.get(indicator.pk),
+            readings=listed.get(indicator.pk, ()),
+            override=indicator.status_override,
+            override_justification=indicator.override_justification,
+        )
+        if trend_since is not None:
+            state = state.with_trend(trends.get(indicator.pk, ()))
+        states.append(state)
+    return states
+
+
+def load_state(queryset: QuerySet[Indicator], pk: int) -> IndicatorState | None:
+    """One indicator's full state (every reading, its success factors)."""
+    states = load_states(queryset.filter(pk=pk), readings=True, factors=True)
+    return states[0] if states else None

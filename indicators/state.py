@@ -1,0 +1,469 @@
+"""One indicator's state at one moment: what any page or report shows about it.
+
+``build_state`` is the one place where the facts pages show are derived from
+an indicator's definition, annual targets and readings: the latest reading,
+the planned value, the status as computed and as shown (with the
+coordinator's override and its justification), whether an explanation is
+needed, each reading judged against the plan of its year, and the planned
+path the charts draw. Everything else — the site's pages, the API, the report
+page, its PDF — renders these states and derives nothing again.
+
+A state is built from live rows (``indicators/loading.py``) or from the
+change history as of a cut-off date (``indicators/as_of.py``), and it
+serialises to plain JSON and back (``to_json``/``from_json``) for the frozen
+mid-term report, so that a published report shows exactly what was derived
+when it was published, whatever later code or data say.
+"""
+
+import datetime
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+
+from django.urls import reverse
+
+from strategy.i18n import Text
+
+from . import formatting, status
+from .choices import Direction, Frequency, Kind, Status
+from .periods import Period
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureRef:
+    """A measure an indicator is linked to: "1.2" and its words."""
+
+    area: int
+    order: int
+    text: Text = Text()
+    area_title: Text = Text()
+
+    @property
+    def code(self) -> str:
+        return f"{self.area}.{self.order}"
+
+
+@dataclass(frozen=True, slots=True)
+class FactorRef:
+    """A critical success factor an indicator is linked to."""
+
+    order: int
+    text: Text = Text()
+
+
+@dataclass(frozen=True)
+class Definition:
+    """What an indicator is: the fields pages show and the rule reads."""
+
+    id: int
+    name: Text
+    kind: str = Kind.NUMERIC
+    description: Text = Text()
+    unit: Text = Text()
+    decimals: int = 0
+    direction: str = Direction.INCREASE
+    frequency: str = Frequency.YEARLY
+    baseline_value: Decimal | None = None
+    baseline_year: int | None = None
+    target_value: Decimal | None = None
+    target_year: int | None = None
+    data_source: Text = Text()
+    source_url: str = ""
+    external_id: str = ""
+    department: Text = Text()
+    department_id: int | None = None
+    measures: tuple[MeasureRef, ...] = ()
+    factors: tuple[FactorRef, ...] = ()
+    is_public: bool = True
+    is_active: bool = True
+    is_demo: bool = False
+    strategy_start: int | None = None  # the strategy period's first year
+    strategy_end: int | None = None
+    # When the live row last changed: shown on its page, not frozen.
+    updated_at: datetime.datetime | None = field(default=None, compare=False)
+
+    @property
+    def pk(self) -> int:
+        return self.id
+
+    @property
+    def is_numeric(self) -> bool:
+        return self.kind == Kind.NUMERIC
+
+    @property
+    def measure_codes(self) -> list[str]:
+        return [m.code for m in self.measures]
+
+    def get_absolute_url(self) -> str:
+        return reverse("indicators:detail", args=[self.id])
+
+    def value_text(self, value, *, empty: str = formatting.EMPTY) -> str:
+        """``value`` with this indicator's decimals and unit (active language)."""
+        return formatting.value(value, self.decimals, str(self.unit), empty=empty)
+
+    def period(self, year: int, part: int) -> Period:
+        return Period(self.frequency, year, part)
+
+    def get_direction_display(self) -> str:
+        return str(Direction(self.direction).label)
+
+    def get_frequency_display(self) -> str:
+        return str(Frequency(self.frequency).label)
+
+
+@dataclass(frozen=True, slots=True)
+class ReadingState:
+    """One valid reading, judged against the plan of its year."""
+
+    id: int | None
+    year: int
+    part: int
+    period: Period
+    value: Decimal | None = None
+    assessed: str = ""  # the status staff chose (qualitative indicators)
+    narrative: Text = Text()
+    evidence: str = ""
+    planned: Decimal | None = None  # the plan for its year (numeric)
+    updated_at: datetime.datetime | None = field(default=None, compare=False)
+    # What this reading alone gives; None where it was not recorded (a report
+    # frozen before readings were judged one by one).
+    status: Status | None = Status.NO_DATA
+
+    @property
+    def pk(self) -> int | None:
+        return self.id
+
+    @property
+    def period_end(self) -> datetime.date:
+        return self.period.end
+
+    @property
+    def qualitative_status(self) -> str:
+        """The name the status rule reads (``status.assess``)."""
+        return self.assessed
+
+    @property
+    def needs_explanation(self) -> bool:
+        return (
+            self.value is not None
+            and self.status is not None
+            and status.needs_explanation(self.status)
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class TrendPoint:
+    """A numeric reading on a trend line: cheap floats, not exact figures."""
+
+    year: int
+    part: int
+    value: float
+
+
+@dataclass(frozen=True)
+class IndicatorState:
+    definition: Definition
+    targets: dict[int, Decimal]
+    latest: ReadingState | None
+    computed: Status  # from the data, by the status rule
+    planned: Decimal | None  # the plan for the latest reading's year
+    status: Status  # shown: the coordinator's override, else the computed one
+    override: Status | None = None
+    override_justification: str = ""
+    plan: tuple[tuple[int, Decimal], ...] = ()  # the planned path, by year
+    readings: tuple[ReadingState, ...] = ()  # oldest first; () if not loaded
+    trend: tuple[TrendPoint, ...] = field(default=(), compare=False)
+
+    @property
+    def indicator(self) -> Definition:
+        return self.definition
+
+    @property
+    def id(self) -> int:
+        return self.definition.id
+
+    @property
+    def overridden(self) -> bool:
+        return self.override is not None
+
+    @property
+    def needs_explanation(self) -> bool:
+        return self.latest is not None and self.latest.needs_explanation
+
+    @property
+    def last_updated(self) -> datetime.datetime | None:
+        """When the definition or any reading shown last changed."""
+        moments = [r.updated_at for r in self.readings if r.updated_at]
+        if self.definition.updated_at:
+            moments.append(self.definition.updated_at)
+        return max(moments, default=None)
+
+    @property
+    def annual_targets(self) -> list[tuple[int, Decimal]]:
+        return sorted(self.targets.items())
+
+    @property
+    def trend_points(self) -> tuple[TrendPoint, ...]:
+        """The numeric readings a trend line draws, oldest first."""
+        if self.trend or not self.readings:
+            return self.trend
+        return tuple(
+            TrendPoint(r.year, r.part, float(r.value))
+            for r in self.readings
+            if r.value is not None
+        )
+
+    def with_trend(self, points) -> "IndicatorState":
+        return replace(self, trend=tuple(points))
+
+
+# -- building -----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class RawReading:
+    """A reading as a loader found it, before it is judged."""
+
+    id: int | None
+    year: int
+    part: int
+    value: Decimal | None = None
+    assessed: str = ""
+    narrative: Text = Text()
+    evidence: str = ""
+    updated_at: datetime.datetime | None = None
+
+
+def judge(definition: Definition, raw: RawReading, targets) -> ReadingState:
+    """A reading with the plan of its year and the status it alone gives."""
+    planned = (
+        status.planned_value(definition, raw.year, targets)
+        if definition.is_numeric
+        else None
+    )
+    if definition.is_numeric:
+        judged = status.assess_numeric(definition, raw.value, raw.year, targets)
+        result = judged.status
+    else:
+        result = Status(raw.assessed or Status.NO_DATA)
+    return ReadingState(
+        id=raw.id,
+        year=raw.year,
+        part=raw.part,
+        period=Period(definition.frequency, raw.year, raw.part),
+        value=raw.value,
+        assessed=raw.assessed,
+        narrative=raw.narrative,
+        evidence=raw.evidence,
+        planned=planned,
+        updated_at=raw.updated_at,
+        status=result,
+    )
+
+
+def build_state(
+    definition: Definition,
+    *,
+    targets: dict[int, Decimal],
+    latest: RawReading | None,
+    readings: list[RawReading] = (),
+    override: str = "",
+    override_justification: str = "",
+) -> IndicatorState:
+    """The indicator's state: the one place its facts are derived.
+
+    ``latest`` is its latest valid reading; ``readings`` those a page lists
+    (all of them, oldest first, or none).
+    """
+    judged = tuple(judge(definition, raw, targets) for raw in readings)
+    latest_state = None
+    if latest is not None:
+        latest_state = next(
+            (r for r in reversed(judged) if r.id is not None and r.id == latest.id),
+            None,
+        ) or judge(definition, latest, targets)
+    # The latest reading judged against its year's plan is the computed status.
+    computed = (latest_state.status if latest_state else None) or Status.NO_DATA
+    shown_override = Status(override) if override else None
+    return IndicatorState(
+        definition=definition,
+        targets=dict(targets),
+        latest=latest_state,
+        computed=computed,
+        planned=latest_state.planned if latest_state else None,
+        status=shown_override or computed,
+        override=shown_override,
+        override_justification=override_justification if override else "",
+        plan=tuple(status.planned_path(definition, targets)),
+        readings=judged,
+    )
+
+
+# -- frozen JSON ----------------------------------------------------------
+# Decimals travel as exact strings, so that what was derived at publishing is
+# read back digit for digit (a planned 116.666… stays that, and is rounded
+# only when shown).
+
+
+def _dec(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def _undec(text: str | None) -> Decimal | None:
+    return None if text is None else Decimal(text)
+
+
+def definition_to_json(d: Definition) -> dict:
+    return {
+        "id": d.id,
+        "name": d.name.to_json(),
+        "kind": str(d.kind),
+        "description": d.description.to_json(),
+        "unit": d.unit.to_json(),
+        "decimals": d.decimals,
+        "direction": str(d.direction),
+        "frequency": str(d.frequency),
+        "baseline_value": _dec(d.baseline_value),
+        "baseline_year": d.baseline_year,
+        "target_value": _dec(d.target_value),
+        "target_year": d.target_year,
+        "data_source": d.data_source.to_json(),
+        "source_url": d.source_url,
+        "external_id": d.external_id,
+        "department": d.department.to_json(),
+        "department_id": d.department_id,
+        "measures": [
+            [m.area, m.order, m.text.to_json(), m.area_title.to_json()]
+            for m in d.measures
+        ],
+        "factors": [[f.order, f.text.to_json()] for f in d.factors],
+        "is_public": d.is_public,
+        "is_active": d.is_active,
+        "is_demo": d.is_demo,
+        "strategy_start": d.strategy_start,
+        "strategy_end": d.strategy_end,
+    }
+
+
+def definition_from_json(data: dict) -> Definition:
+    return Definition(
+        id=data["id"],
+        name=Text.from_json(data["name"]),
+        kind=data["kind"],
+        description=Text.from_json(data.get("description", "")),
+        unit=Text.from_json(data.get("unit", "")),
+        decimals=data.get("decimals", 0),
+        direction=data.get("direction", Direction.INCREASE),
+        frequency=data.get("frequency", Frequency.YEARLY),
+        baseline_value=_undec(data.get("baseline_value")),
+        baseline_year=data.get("baseline_year"),
+        target_value=_undec(data.get("target_value")),
+        target_year=data.get("target_year"),
+        data_source=Text.from_json(data.get("data_source", "")),
+        source_url=data.get("source_url", ""),
+        external_id=data.get("external_id", ""),
+        department=Text.from_json(data.get("department", "")),
+        department_id=data.get("department_id"),
+        measures=tuple(
+            MeasureRef(area, order, Text.from_json(text), Text.from_json(title))
+            for area, order, text, title in data.get("measures", [])
+        ),
+        factors=tuple(
+            FactorRef(order, Text.from_json(text))
+            for order, text in data.get("factors", [])
+        ),
+        is_public=data.get("is_public", True),
+        is_active=data.get("is_active", True),
+        is_demo=data.get("is_demo", False),
+        strategy_start=data.get("strategy_start"),
+        strategy_end=data.get("strategy_end"),
+    )
+
+
+# A reading as a compact row: tens of thousands of them go into a report.
+READING_KEYS = [
+    "id",
+    "year",
+    "part",
+    "value",
+    "assessed",
+    "narrative",
+    "evidence",
+    "planned",
+    "status",
+]
+
+
+def reading_to_json(r: ReadingState) -> list:
+    return [
+        r.id,
+        r.year,
+        r.part,
+        _dec(r.value),
+        r.assessed,
+        r.narrative.to_json() if r.narrative else "",
+        r.evidence,
+        _dec(r.planned),
+        str(r.status) if r.status else None,
+    ]
+
+
+def reading_from_json(row: list, frequency: str) -> ReadingState:
+    pk, year, part, value, assessed, narrative, evidence, planned, judged = row
+    return ReadingState(
+        id=pk,
+        year=year,
+        part=part,
+        period=Period(frequency, year, part),
+        value=_undec(value),
+        assessed=assessed,
+        narrative=Text.from_json(narrative) if narrative else Text(),
+        evidence=evidence,
+        planned=_undec(planned),
+        status=Status(judged) if judged else None,
+    )
+
+
+def to_json(state: IndicatorState) -> dict:
+    latest = None
+    if state.latest is not None:
+        latest = (
+            state.readings.index(state.latest)
+            if state.latest in state.readings
+            else reading_to_json(state.latest)
+        )
+    return {
+        "definition": definition_to_json(state.definition),
+        "targets": [[year, _dec(v)] for year, v in sorted(state.targets.items())],
+        "latest": latest,
+        "computed": str(state.computed),
+        "planned": _dec(state.planned),
+        "status": str(state.status),
+        "override": str(state.override) if state.override else None,
+        "override_justification": state.override_justification,
+        "plan": [[year, _dec(v)] for year, v in state.plan],
+        "readings": [reading_to_json(r) for r in state.readings],
+    }
+
+
+def from_json(data: dict) -> IndicatorState:
+    definition = definition_from_json(data["definition"])
+    readings = tuple(
+        reading_from_json(row, definition.frequency) for row in data["readings"]
+    )
+    latest = data.get("latest")
+    if isinstance(latest, int):
+        latest = readings[latest]
+    elif latest is not None:
+        latest = reading_from_json(latest, definition.frequency)
+    return IndicatorState(
+        definition=definition,
+        targets={year: Decimal(v) for year, v in data.get("targets", [])},
+        latest=latest,
+        computed=Status(data["computed"]),
+        planned=_undec(data.get("planned")),
+        status=Status(data["status"]),
+        override=Status(data["override"]) if data.get("override") else None,
+        override_justification=data.get("override_justification", ""),
+        plan=tuple((year, Decimal(v)) for year, v in data.get("plan", [])),
+        readings=readings,
+    )
