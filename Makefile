@@ -3,23 +3,42 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-# Reinstall only when the dependencies change.
-STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+# The exact versions installed (pip's -c), refreshed by `make lock`.
+LOCK := constraints.txt
+# Reinstall only when the dependencies or their pinned versions change.
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml $(wildcard $(LOCK)) | cksum | cut -d' ' -f1)
+PYTHON_CHECK := $(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
 
 # Tests run with debug off, as in production; they need some secret key.
 TEST_ENV := DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-test-only-not-secret-key-0123456789abcdef}
 
-.PHONY: run test lint format install bench
+.PHONY: run test lint format install bench lock
 
 install: $(STAMP)
 
 $(STAMP):
-	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
+	@$(PYTHON_CHECK)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --upgrade -c $(LOCK) pip
+	$(BIN)/python -m pip install --quiet -c $(LOCK) -e '.[dev]'
 	rm -f $(VENV)/.installed-*
 	touch $@
+
+# Refresh the pins: the newest versions that pyproject.toml allows, resolved in
+# a fresh virtualenv of its own (.venv is left alone; `make install` follows).
+lock:
+	@$(PYTHON_CHECK)
+	set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	$(PYTHON) -m venv "$$tmp/venv"; \
+	"$$tmp/venv/bin/python" -m pip install --quiet --upgrade pip; \
+	"$$tmp/venv/bin/python" -m pip install --quiet -e '.[dev]'; \
+	"$$tmp/venv/bin/python" -m pip freeze --all --exclude-editable > "$$tmp/freeze"; \
+	version=$$("$$tmp/venv/bin/python" -c 'import platform; print(platform.python_version())'); \
+	{ echo "# Exact versions that \`make run\` and \`make test\` install (pip install -c)."; \
+	  echo "# Made by \`make lock\` on Python $$version from pyproject.toml's ranges; do not edit."; \
+	  grep -v -i -E '^(setuptools|wheel)==' "$$tmp/freeze" | LC_ALL=C sort -f; \
+	} > $(LOCK).new; \
+	mv $(LOCK).new $(LOCK)
 
 run: $(STAMP)
 	DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --no-input

@@ -1,18 +1,25 @@
+from pathlib import Path
+
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from indicators.demo import DEMO_PASSWORD, USERS, DemoError, load_demo
+from indicators.demo import DEMO_PASSWORD, DemoError, load_demo
+from indicators.demo_file import DEFAULT_FILE
 
 
 class Command(BaseCommand):
     help = (
         "Load invented example indicators, readings and one demo user per role "
-        "(Esimerkkiaineisto). Idempotent; never part of production set-up."
+        "(Esimerkkiaineisto) from a data file, by default "
+        "indicators/data/demo.toml. Idempotent; never part of production set-up."
     )
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument("path", nargs="?", default=str(DEFAULT_FILE))
+
+    def handle(self, *args, path, **options):
         try:
-            result = load_demo(debug=settings.DEBUG)
+            result = load_demo(debug=settings.DEBUG, path=Path(path))
         except DemoError as exc:
             raise CommandError(
                 f"Esimerkkiaineistoa ei ladattu (demo data not loaded), "
@@ -45,7 +52,7 @@ class Command(BaseCommand):
         )
 
         self.stdout.write("Demo users:")
-        for spec in USERS:
+        for spec in result.users:
             role = spec.role or "superuser"
             where = f", {', '.join(spec.departments)}" if spec.departments else ""
             self.stdout.write(f"  {spec.username:<16} {role}{where}")
