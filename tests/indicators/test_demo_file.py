@@ -67,7 +67,7 @@ REFUSALS = {
     ),
     "a reading behind its plan without an explanation": (
         (UNEMPLOYMENT_EXPLANATION, ""),
-        'indicator "Sähköisen asioinnin osuus": the reading of 1. neljännes 2023 '
+        'indicator "Sähköisen asioinnin osuus": the reading of Q1/2023 '
         "falls behind its plan (at_risk) and needs a note or an 'explanation'",
     ),
     "a note without its reading": (
