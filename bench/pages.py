@@ -345,7 +345,7 @@ def floor_rows(kind: str, arg: str, user) -> list[tuple]:
     from django.db.models import Subquery
 
     from indicators.models import Indicator, Reading
-    from indicators.status import ORDER
+    from indicators.choices import ORDER
     from strategy.models import Strategy
 
     public = Indicator.objects.filter(strategy__is_current=True, is_public=True)

@@ -6,7 +6,7 @@ Uses the dataset of bench/pages.py (300 indicators × 120 monthly readings, in
 bench/out/bench.sqlite3 or DATABASE_URL), creates and publishes a mid-term
 report with its cut-off at the strategy's mid-term date, and times:
 
-- publishing (the snapshot of every public indicator as of the cut-off, frozen
+- publishing (the state of every public indicator as of the cut-off, frozen
   into the report), once;
 - the PDF of the published report (reports.pdf.render_pdf: HTML, then
   WeasyPrint), ``--repeat`` times.
@@ -109,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
         print(problem)
         return 2
     report, publish_seconds = publish_report()
-    indicators = report.frozen["snapshot"]["indicators"]
+    indicators = report.frozen["indicators"]
     times, cpu_times = [], []
     for _ in range(args.repeat):
         started, cpu_started = time.perf_counter(), time.process_time()
@@ -126,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{readings} readings; PDF {pages} pages, {len(content) / 1e6:.1f} MB"
     )
     if publish_seconds:
-        print(f"publishing (snapshot and freeze): {publish_seconds:.1f} s")
+        print(f"publishing (states as of the cut-off, frozen): {publish_seconds:.1f} s")
     print(
         f"PDF: median {statistics.median(times):.1f} s, "
         f"max {max(times):.1f} s over {args.repeat} renders "

@@ -102,15 +102,9 @@ class IndicatorFilterForm(forms.Form):
     def status(self) -> str | None:
         return self.value("tila")
 
-    def query_without(self, name: str) -> str:
-        """This page's query string with one filter removed: "?tila=at_risk"."""
-        query = self.data.copy()
-        query.pop(name, None)
-        return f"?{query.urlencode()}" if query else "?"
-
     @property
     def active_filters(self) -> list[tuple[str, str, str]]:
-        """(label, value text, query without it) of each filter in use."""
+        """(name, label, value text) of each filter in use."""
         used = []
         for name, field in self.fields.items():
             value = self.value(name)
@@ -122,5 +116,5 @@ class IndicatorFilterForm(forms.Form):
                 text = _("kyllä")
             else:
                 text = dict(field.choices).get(value, value)
-            used.append((field.label, text, self.query_without(name)))
+            used.append((name, field.label, text))
         return used

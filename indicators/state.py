@@ -137,11 +137,6 @@ class ReadingState:
         return self.period.end
 
     @property
-    def qualitative_status(self) -> str:
-        """The name the status rule reads (``status.assess``)."""
-        return self.assessed
-
-    @property
     def needs_explanation(self) -> bool:
         return (
             self.value is not None
@@ -232,19 +227,16 @@ class RawReading:
     evidence: str = ""
     updated_at: datetime.datetime | None = None
 
+    @property
+    def qualitative_status(self) -> str:
+        """The name the status rule reads (``status.assess``)."""
+        return self.assessed
+
 
 def judge(definition: Definition, raw: RawReading, targets) -> ReadingState:
-    """A reading with the plan of its year and the status it alone gives."""
-    planned = (
-        status.planned_value(definition, raw.year, targets)
-        if definition.is_numeric
-        else None
-    )
-    if definition.is_numeric:
-        judged = status.assess_numeric(definition, raw.value, raw.year, targets)
-        result = judged.status
-    else:
-        result = Status(raw.assessed or Status.NO_DATA)
+    """A reading with the plan of its year and the status it alone gives
+    (``status.assess``, the rule)."""
+    assessment = status.assess(definition, raw, targets)
     return ReadingState(
         id=raw.id,
         year=raw.year,
@@ -254,9 +246,9 @@ def judge(definition: Definition, raw: RawReading, targets) -> ReadingState:
         assessed=raw.assessed,
         narrative=raw.narrative,
         evidence=raw.evidence,
-        planned=planned,
+        planned=assessment.planned,
         updated_at=raw.updated_at,
-        status=result,
+        status=assessment.status,
     )
 
 

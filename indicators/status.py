@@ -157,8 +157,8 @@ def assess(indicator, reading, targets: dict[int, Decimal]) -> Assessment:
     """The computed status of an indicator from one reading (its latest).
 
     ``reading`` has ``year``, ``value`` and ``qualitative_status`` (a model
-    row or a reading state), or is None; ``targets`` maps years to annual
-    target values.
+    row or a reading being judged, ``state.judge``), or is None; ``targets``
+    maps years to annual target values.
     """
     if reading is None:
         return Assessment(Status.NO_DATA)

@@ -233,3 +233,19 @@ def on_2026_06_15(settings):
 def reading(indicator, recorder, make_reading):
     """A 2025 reading of the test indicator: 130 km against a plan of 120 km."""
     return make_reading(indicator, 2025, "130", user=recorder)
+
+
+@pytest.fixture
+def site(strategy, make_indicator, make_reading, recorder):
+    """Indicators in every state (tests/sample.py)."""
+    from tests.sample import build_site
+
+    return build_site(make_indicator, make_reading, recorder)
+
+
+@pytest.fixture
+def sample_site(strategy, make_indicator, make_reading, recorder):
+    """Every kind of public page with content (tests/sample.py)."""
+    from tests.sample import build_sample_site
+
+    return build_sample_site(make_indicator, make_reading, recorder)

@@ -5,12 +5,7 @@ from collections import Counter
 import html5lib
 import pytest
 
-from tests.browser.sample import PUBLIC_PAGES, build_sample_site
-
-
-@pytest.fixture
-def site(strategy, make_indicator, make_reading, recorder):
-    return build_sample_site(make_indicator, make_reading, recorder)
+from tests.sample import PUBLIC_PAGES
 
 
 def html_problems(html: str) -> list[str]:
@@ -31,10 +26,10 @@ def html_problems(html: str) -> list[str]:
 
 @pytest.mark.parametrize("language", ["fi", "en"])
 @pytest.mark.parametrize("name", PUBLIC_PAGES)
-def test_it_serves_valid_html(client, site, name, language):
+def test_it_serves_valid_html(client, sample_site, name, language):
     if language == "en":
         client.post("/i18n/setlang/", {"language": "en", "next": "/"})
-    r = client.get(site.path(name))
+    r = client.get(sample_site.path(name))
     assert r.status_code == 200
     html = r.content.decode()
     assert f'<html lang="{language}">' in html

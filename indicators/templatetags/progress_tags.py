@@ -23,23 +23,19 @@ def _list_url(**params) -> str:
 
 
 @register.inclusion_tag("indicators/includes/status_summary.html")
-def status_summary(summary: Summary, area=None, linked: bool = True, query=None):
+def status_summary(summary: Summary, area=None, linked: bool = True, narrow=False):
     """Counts by status (word, icon, number) and a proportional bar.
 
     With ``linked`` each count links to the list of those indicators: of the
-    focus area if given, or, on the list itself, narrowing its ``query``.
+    focus area if given, or, with ``narrow`` on the list itself, narrowing
+    the list's own filters (``{% querystring %}``).
     """
     number = area.number if area is not None else None
-
-    def url(status) -> str:
-        if query is not None:
-            narrowed = query.copy()
-            narrowed["tila"] = status.value
-            return f"?{narrowed.urlencode()}"
-        return _list_url(painopistealue=number, tila=status.value)
-
-    counts = [{"count": c, "url": url(c.status)} for c in summary.counts]
-    return {"summary": summary, "counts": counts, "linked": linked}
+    counts = [
+        {"count": c, "url": _list_url(painopistealue=number, tila=c.status.value)}
+        for c in summary.counts
+    ]
+    return {"summary": summary, "counts": counts, "linked": linked, "narrow": narrow}
 
 
 @register.simple_tag

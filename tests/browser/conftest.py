@@ -190,3 +190,9 @@ def nojs_page(chromium) -> Iterator:
     context, page = _new_page(chromium, java_script_enabled=False)
     yield page
     context.close()
+
+
+@pytest.fixture
+def site(sample_site):
+    """The browser tests open every kind of public page (tests/sample.py)."""
+    return sample_site

@@ -8,7 +8,7 @@ lists every violation of both languages with its rule id and selector.
 import pytest
 
 from tests.browser.helpers import axe_violations, log_in, switch_language
-from tests.browser.sample import PUBLIC_PAGES, build_sample_site
+from tests.sample import PUBLIC_PAGES
 
 pytestmark = [
     pytest.mark.browser,
@@ -16,11 +16,6 @@ pytestmark = [
 ]
 
 NO_VIOLATIONS = {"fi": [], "en": []}
-
-
-@pytest.fixture
-def site(strategy, make_indicator, make_reading, recorder):
-    return build_sample_site(make_indicator, make_reading, recorder)
 
 
 def violations_in_both_languages(page, url: str) -> dict[str, list[str]]:

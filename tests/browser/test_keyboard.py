@@ -2,8 +2,6 @@
 
 import pytest
 
-from tests.browser.sample import build_sample_site
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 # What the browser shows around the focused element, read from computed style.
@@ -17,11 +15,6 @@ FOCUS_STYLE = """() => {
     shadow: s.boxShadow !== 'none' && s.boxShadow !== '',
   };
 }"""
-
-
-@pytest.fixture
-def site(strategy, make_indicator, make_reading, recorder):
-    return build_sample_site(make_indicator, make_reading, recorder)
 
 
 # Not the login page: Django's login form puts focus on the username field.

@@ -2,14 +2,7 @@
 
 import pytest
 
-from tests.browser.sample import build_sample_site
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def site(strategy, make_indicator, make_reading, recorder):
-    return build_sample_site(make_indicator, make_reading, recorder)
 
 
 def test_it_shows_the_home_page_without_javascript(nojs_page, live_server, site):

@@ -8,7 +8,7 @@ words and status badges wrap; wide tables scroll inside their own box
 import pytest
 
 from tests.browser.helpers import switch_language
-from tests.browser.sample import PUBLIC_PAGES, build_sample_site
+from tests.sample import PUBLIC_PAGES
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -19,11 +19,6 @@ OVERFLOWING = """() => [...document.querySelectorAll('body *')]
   .reverse().slice(0, 5)
   .map(e => `${e.tagName.toLowerCase()}.${e.className}: `
     + e.textContent.trim().slice(0, 40))"""
-
-
-@pytest.fixture
-def site(strategy, make_indicator, make_reading, recorder):
-    return build_sample_site(make_indicator, make_reading, recorder)
 
 
 def sideways(page) -> list[str]:

@@ -8,17 +8,11 @@ import pytest
 
 from reports.models import MidtermReport
 from tests.browser.helpers import log_in
-from tests.browser.sample import build_sample_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 INTRO = "Strategian ensimmäinen puolisko on takana."
 SUCCESS = "Kylätalojen verkosto laajeni kolmeen uuteen kylään."
-
-
-@pytest.fixture
-def site(strategy, make_indicator, make_reading, recorder):
-    return build_sample_site(make_indicator, make_reading, recorder)
 
 
 def test_it_writes_previews_publishes_and_downloads_the_report(

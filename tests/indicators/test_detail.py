@@ -9,13 +9,7 @@ from django.utils import timezone
 import pytest
 
 from indicators.models import Indicator
-from tests.indicators import progress_data
-from tests.indicators.progress_data import by_id, labelled_by, text_of
-
-
-@pytest.fixture
-def site(strategy, make_indicator, make_reading, recorder):
-    return progress_data.build(make_indicator, make_reading, recorder)
+from tests.indicators.html import by_id, labelled_by, text_of
 
 
 def page(client, indicator) -> str:

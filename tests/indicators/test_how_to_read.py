@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from indicators import status
 from indicators.views import worked_example
-from tests.indicators.progress_data import labelled_by, text_of
+from tests.indicators.html import labelled_by, text_of
 
 
 def test_it_explains_the_statuses_with_the_rules_numbers(client, db):

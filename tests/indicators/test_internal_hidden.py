@@ -7,8 +7,8 @@ users see them everywhere.
 import pytest
 
 from strategy.models import Department
-from tests.indicators import progress_data
-from tests.indicators.progress_data import by_id, labelled_by, status_counts
+from tests.indicators.html import by_id, labelled_by, status_counts
+from tests.sample import build_site
 
 PUBLIC_PAGES = [
     "/",
@@ -28,7 +28,7 @@ PUBLIC_PAGES = [
 
 @pytest.fixture
 def site(strategy, make_indicator, make_reading, recorder):
-    site = progress_data.build(make_indicator, make_reading, recorder)
+    site = build_site(make_indicator, make_reading, recorder)
     # A department that owns nothing public must not be named either.
     secret = Department.objects.create(name="Salainen yksikkö")
     site.internal.department = secret

@@ -3,13 +3,7 @@
 import html5lib
 import pytest
 
-from tests.indicators import progress_data
-from tests.indicators.progress_data import by_id, labelled_by, status_counts, text_of
-
-
-@pytest.fixture
-def site(strategy, make_indicator, make_reading, recorder):
-    return progress_data.build(make_indicator, make_reading, recorder)
+from tests.indicators.html import by_id, labelled_by, status_counts, text_of
 
 
 def names(html: str) -> list[str]:

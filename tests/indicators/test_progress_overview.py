@@ -3,22 +3,15 @@
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-import pytest
-
 from indicators.overview import StrategyOverview
-from tests.indicators import progress_data
-from tests.indicators.progress_data import (
+from tests.indicators.html import (
     by_id,
     labelled_by,
     status_counts,
     svgs,
     text_of,
 )
-
-
-@pytest.fixture
-def site(strategy, make_indicator, make_reading, recorder):
-    return progress_data.build(make_indicator, make_reading, recorder)
+from tests.sample import measure
 
 
 def test_it_counts_each_focus_area_by_status_on_the_home_page(client, site):
@@ -183,9 +176,7 @@ def test_it_marks_example_data_only_where_it_is_shown(client, site):
 def test_it_counts_an_indicator_of_two_measures_once_per_area(site, rf):
     from django.contrib.auth.models import AnonymousUser
 
-    site.footpaths.measures.add(
-        progress_data.measure("1.1"), progress_data.measure("2.1")
-    )
+    site.footpaths.measures.add(measure("1.1"), measure("2.1"))
     overview = StrategyOverview(site.footpaths.strategy, AnonymousUser())
     assert overview.area_summary(1).total == 2
     assert overview.area_summary(2).total == 2

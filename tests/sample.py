@@ -1,7 +1,13 @@
-"""A small set of indicators in every state, for the progress page tests."""
+"""One small site of indicators in every state, shared by the tests.
 
-import re
-from dataclasses import dataclass
+``build_site`` makes indicators of every kind and status (the progress pages'
+tests count them); ``build_sample_site`` adds an indicator with no readings and
+a published report, and ``PUBLIC_PAGES`` names every public page over it: the
+browser tests (tests/browser/) and the HTML validation open them all. The
+fixtures ``site`` and ``sample_site`` (tests/conftest.py) build them.
+"""
+
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from indicators.models import AnnualTarget, Indicator
@@ -23,7 +29,7 @@ class Site:
     retired: Indicator  # no longer active; area 1
 
 
-def build(make_indicator, make_reading, user) -> Site:
+def build_site(make_indicator, make_reading, user) -> Site:
     factors = list(SuccessFactor.objects.order_by("order"))
 
     footpaths = make_indicator(
@@ -119,43 +125,76 @@ def build(make_indicator, make_reading, user) -> Site:
     return Site(footpaths, unemployment, events, energy, internal, retired)
 
 
-def by_id(html: str, element_id: str):
-    """The element with ``element_id`` of a page (html5lib, no namespaces)."""
-    import html5lib
-
-    tree = html5lib.parse(html, namespaceHTMLElements=False)
-    for element in tree.iter():
-        if element.get("id") == element_id:
-            return element
-    raise AssertionError(f"no element with id={element_id!r}")
-
-
-def labelled_by(html: str, heading_id: str):
-    """The section that ``aria-labelledby`` ties to a heading."""
-    import html5lib
-
-    tree = html5lib.parse(html, namespaceHTMLElements=False)
-    for element in tree.iter():
-        if element.get("aria-labelledby") == heading_id:
-            return element
-    raise AssertionError(f"nothing labelled by {heading_id!r}")
-
-
-def svgs(element) -> list:
-    """The SVG elements inside an element (html5lib keeps their namespace)."""
-    return [el for el in element.iter() if str(el.tag).endswith("}svg")]
+# name -> path; {numeric}, {qualitative} … are filled from the sample site.
+PUBLIC_PAGES = {
+    "home": "/",
+    "focus-area-1": "/painopistealueet/1/",
+    "focus-area-2": "/painopistealueet/2/",
+    "focus-area-3": "/painopistealueet/3/",
+    "focus-area-4": "/painopistealueet/4/",
+    "success-factors": "/menestystekijat/",
+    "accessibility": "/saavutettavuus/",
+    "login": "/kirjaudu/",
+    "indicator-list": "/mittarit/",
+    "indicator-list-filtered": "/mittarit/?haku=liikenne&laji=numeric&tila=on_track",
+    "indicator-numeric": "/mittarit/{numeric}/",
+    "indicator-monthly": "/mittarit/{monthly}/",
+    "indicator-qualitative": "/mittarit/{qualitative}/",
+    "indicator-no-data": "/mittarit/{no_data}/",
+    "how-to-read": "/lukuohje/",
+    "reports": "/raportit/",
+    "report": "/raportit/{report}/",
+}
 
 
-def text_of(element) -> str:
-    """The element's text as a reader meets it: elements apart, runs of
-    whitespace collapsed (but no-break spaces kept: they are part of 1 234,5)."""
-    return re.sub(r"[ \t\n\r\f]+", " ", " ".join(element.itertext())).strip()
+@dataclass
+class SampleSite:
+    indicators: dict[str, object] = field(default_factory=dict)
+    report: object = None
+
+    def path(self, name: str) -> str:
+        return PUBLIC_PAGES[name].format(
+            report=self.report.pk,
+            **{key: ind.pk for key, ind in self.indicators.items()},
+        )
 
 
-def status_counts(element) -> list[str]:
-    """The status counts ("1 saavutettu", …) inside an element, in order."""
-    return [
-        text_of(el).lstrip("✔➜!✖– ")
-        for el in element.iter()
-        if "status-count" in (el.get("class") or "").split()
-    ]
+def build_sample_site(make_indicator, make_reading, user) -> SampleSite:
+    """The site of ``build_site``, an indicator with no readings yet, and a
+    published report: every kind of page with every kind of content."""
+    base = build_site(make_indicator, make_reading, user)
+    site = SampleSite()
+    site.indicators = {
+        "numeric": base.footpaths,
+        "monthly": base.unemployment,
+        "qualitative": base.events,
+        "internal": base.internal,
+        "no_data": make_indicator(
+            name="Uusiutuvan energian osuus",
+            name_en="Share of renewable energy",
+            unit="%",
+            measures=[measure("4.1")],
+        ),
+    }
+    site.report = _published_report(base.footpaths.strategy, user)
+    return site
+
+
+def _published_report(strategy, user):
+    """A published mid-term report with data as of today and some narrative."""
+    from django.utils import timezone
+
+    from reports import services
+
+    report = services.report_create(
+        strategy=strategy,
+        title="Kaupunkistrategian väliraportti",
+        title_en="Mid-term report on the city strategy",
+        cutoff_date=timezone.localdate(),
+        introduction="Puolet strategiakaudesta on takana.\n\n- kylät\n- palvelut",
+    )
+    section = report.sections.get(focus_area__number=1)
+    section.successes = "Kylätalojen verkosto **laajeni**."
+    section.challenges = "Väestö vähenee edelleen."
+    section.save()
+    return services.report_publish(report=report, user=user)
