@@ -12,14 +12,6 @@ from strategy.models import Measure
 
 
 @pytest.fixture
-def staff_coordinator(coordinator):
-    # Coordinators need is_staff to enter the admin.
-    coordinator.is_staff = True
-    coordinator.save()
-    return coordinator
-
-
-@pytest.fixture
 def add_data(strategy, technical):
     measure = Measure.objects.get(focus_area__number=1, order=2)
     return {
