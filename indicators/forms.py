@@ -86,6 +86,30 @@ class FinnishDecimalField(forms.DecimalField):
         return attrs
 
 
+class YearField(forms.IntegerField):
+    """A year in the digits 0–9 ("2026"). Django's IntegerField would also take
+    "2026.0" and other scripts' digits ("٢٠٢٦"), which the value field refuses.
+    """
+
+    default_error_messages = {
+        "invalid": _("Anna vuosi numeroina, esimerkiksi 2025."),
+    }
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, int):
+            return value
+        try:
+            return numbers.parse_whole_number(str(value))
+        except numbers.NumberError as exc:
+            if exc.code == "empty":
+                return None
+            raise ValidationError(
+                self.error_messages["invalid"], code="invalid"
+            ) from None
+
+
 def part_choices(frequency: str) -> list[tuple[int, str]]:
     """The quarters or months of a year, for the period select."""
     if frequency == periods.QUARTERLY:
@@ -118,6 +142,7 @@ class ReadingForm(forms.ModelForm):
             "narrative",
             "evidence",
         ]
+        field_classes = {"year": YearField}
         widgets = {
             "narrative": forms.Textarea(attrs={"rows": 5}),
             "evidence": forms.Textarea(attrs={"rows": 3}),
@@ -141,7 +166,6 @@ class ReadingForm(forms.ModelForm):
         }
         year.widget.attrs.update(min=strategy.start_year, max=strategy.end_year)
         year.error_messages["required"] = _("Anna vuosi.")
-        year.error_messages["invalid"] = _("Anna vuosi numeroina, esimerkiksi 2025.")
 
         if indicator.frequency == periods.YEARLY:
             del self.fields["part"]
@@ -432,6 +456,7 @@ class IndicatorAdminForm(forms.ModelForm):
             "is_active",
             "is_demo",
         ]
+        field_classes = {"baseline_year": YearField, "target_year": YearField}
 
     def clean(self):
         cleaned = super().clean()
@@ -486,3 +511,4 @@ class AnnualTargetAdminForm(forms.ModelForm):
     class Meta:
         model = AnnualTarget
         fields = ["year", "value"]
+        field_classes = {"year": YearField}

@@ -89,6 +89,15 @@ def _refused(client, data):
     [
         ({"baseline_value": "12,5 km"}, "Anna luku numeroina"),
         ({"baseline_value": "12,55"}, "Luvussa saa olla enintään 1 desimaali."),
+        # Past the 28 digits of decimal arithmetic: once a server error.
+        ({"baseline_value": "1" * 29}, "enintään 18 numeroa"),
+        ({"target_value": "1234567890123456789012345678,9"}, "enintään 18 numeroa"),
+        ({"annual_targets-0-value": "-" + "9" * 40}, "enintään 18 numeroa"),
+        # Years in other scripts' digits or with a point, which int() would take.
+        ({"baseline_year": "\u0662\u0660\u0662\u0663"}, "Anna vuosi numeroina"),
+        ({"target_year": "\uff12\u0660\u0662\u0668"}, "Anna vuosi numeroina"),
+        ({"annual_targets-0-year": "2026.0"}, "Anna vuosi numeroina"),
+        ({"annual_targets-0-year": "\u0662\u0660\u0662\u0666"}, "Anna vuosi numeroina"),
         ({"annual_targets-0-value": "12,55"}, "Luvussa saa olla enintään 1 desimaali."),
         (
             {"annual_targets-0-year": "2030"},

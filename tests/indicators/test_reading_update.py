@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 
 from indicators.models import Reading
+from tests.rows import stored
 
 
 @pytest.fixture(autouse=True)
@@ -153,20 +154,40 @@ def test_an_unchanged_form_saves_nothing(client, recorder, reading):
     assert reading.history.count() == 1
 
 
-def test_it_refuses_a_bad_number_and_keeps_the_input(client, recorder, reading):
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ({"value": "12,5 km"}, "Anna luku numeroina"),
+        # Past the 28 digits of decimal arithmetic: once a server error.
+        ({"value": "1" * 29}, "Tässä luvussa voi olla yhteensä enintään 18 numeroa."),
+        (
+            {"value": "1234567890123456789012345678,9"},
+            "Tässä luvussa voi olla yhteensä enintään 18 numeroa.",
+        ),
+        ({"value": "1," + "1" * 40}, "Luvussa saa olla enintään 1 desimaali."),
+        # Other scripts' digits and a decimal point, which int() would take.
+        ({"year": "٢٠٢٤"}, "Anna vuosi numeroina"),
+        ({"year": "２٠٢٤"}, "Anna vuosi numeroina"),
+        ({"year": "2024.0"}, "Anna vuosi numeroina"),
+    ],
+)
+def test_it_refuses_a_bad_number_and_keeps_the_input(
+    client, recorder, reading, typed, message
+):
+    before = stored(reading)
     client.force_login(recorder)
+    data = {"year": "2025", "value": "1234,5", "evidence": "Uusi lähde"}
     r = client.post(
-        f"/kirjaukset/{reading.pk}/muokkaa/",
-        {"year": "2025", "value": "12,5 km", "evidence": "Uusi lähde", "version": "1"},
+        f"/kirjaukset/{reading.pk}/muokkaa/", {**data, **typed, "version": "1"}
     )
     assert r.status_code == 200
     html = r.content.decode()
-    assert "Anna luku numeroina" in html
-    assert 'value="12,5 km"' in html
+    assert message in html
+    typed = {**data, **typed}  # the input stays, to correct
+    assert f'name="year" value="{typed["year"]}"' in html
+    assert f'name="value" value="{typed["value"]}"' in html
     assert "Uusi lähde" in html
-    reading.refresh_from_db()
-    assert reading.value == Decimal("1234.5")
-    assert reading.version == 1
+    assert stored(reading) == before
 
 
 def test_it_refuses_moving_a_reading_onto_a_recorded_period(
