@@ -148,12 +148,14 @@ def _changed_since(pk: int, version: int) -> Reading | None:
 
     Locks the row until the end of the surrounding transaction, so that no
     one can save between this check and our own save.
+
+    The reading alone, without a join to who changed it (the explanation
+    loads that after): PostgreSQL re-checks a row that was locked and changed
+    meanwhile against the joined row it read before the wait, and a save by
+    someone else no longer matches it, so the row would simply vanish
+    (Reading.DoesNotExist, a server error instead of the 409 page).
     """
-    current = (
-        Reading.objects.select_for_update(of=("self",))
-        .select_related("updated_by")  # named in the explanation
-        .get(pk=pk)
-    )
+    current = Reading.objects.select_for_update().get(pk=pk)
     if current.version != version or current.is_withdrawn:
         return current
     return None

@@ -97,6 +97,38 @@ def test_it_refuses_to_withdraw_what_changed_meanwhile(
     assert reading.value == Decimal("131")
 
 
+def test_a_withdrawal_made_meanwhile_is_explained(
+    client, recorder, coordinator, reading, monkeypatch
+):
+    # The other withdrawal lands between loading the reading and locking it.
+    from indicators import entry_views
+
+    real = entry_views._changed_since
+
+    def withdrawn_meanwhile(pk, version):
+        Reading.objects.filter(pk=pk).update(
+            withdrawn_at=datetime.datetime(2026, 6, 15, tzinfo=datetime.UTC),
+            withdrawn_reason="Väärä jakso",
+            updated_by=coordinator,
+            version=2,
+        )
+        return real(pk, version)
+
+    monkeypatch.setattr(entry_views, "_changed_since", withdrawn_meanwhile)
+    client.force_login(recorder)
+    r = client.post(
+        f"/kirjaukset/{reading.pk}/peru/", {"reason": "Väärä luku", "version": "1"}
+    )
+    assert r.status_code == 409
+    html = r.content.decode()
+    assert "Tulosta ei peruttu." in html
+    assert "Koordinaattori perui tämän tuloksen" in html
+    assert f'href="/mittarit/{reading.indicator_id}/">Siirry mittarin sivulle' in html
+    assert "Väärä luku" in html  # the typed reason stays
+    reading.refresh_from_db()
+    assert reading.withdrawn_reason == "Väärä jakso"
+
+
 def test_a_withdrawn_reading_cannot_be_withdrawn_again(client, recorder, reading):
     client.force_login(recorder)
     client.post(f"/kirjaukset/{reading.pk}/peru/", {"reason": "Väärä", "version": "1"})
