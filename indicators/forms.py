@@ -18,7 +18,14 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from . import numbers, periods
-from .models import QUALITATIVE_CHOICES, AnnualTarget, Indicator, Reading
+from .models import (
+    FIXED_ONCE_RECORDED,
+    FIXED_ONCE_RECORDED_MESSAGE,
+    QUALITATIVE_CHOICES,
+    AnnualTarget,
+    Indicator,
+    Reading,
+)
 from .status import assess_numeric, needs_explanation
 
 
@@ -458,8 +465,23 @@ class IndicatorAdminForm(forms.ModelForm):
         ]
         field_classes = {"baseline_year": YearField, "target_year": YearField}
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Read-only once there are readings (Indicator.clean says why).
+        self.fixed = self.instance.has_readings()
+        for name in FIXED_ONCE_RECORDED if self.fixed else ():
+            self.fields[name].disabled = True
+            self.fields[name].help_text = FIXED_ONCE_RECORDED_MESSAGE
+
     def clean(self):
         cleaned = super().clean()
+        # A disabled field keeps its stored value whatever is posted; a change
+        # posted all the same (from a page opened before the first reading) is
+        # refused rather than quietly dropped.
+        for name in FIXED_ONCE_RECORDED if self.fixed else ():
+            posted = self.data.get(self.add_prefix(name))
+            if posted is not None and posted != getattr(self.instance, name):
+                self.add_error(name, FIXED_ONCE_RECORDED_MESSAGE)
         decimals = cleaned.get("decimals")
         if decimals is None:
             return cleaned
