@@ -11,7 +11,7 @@ a justification and keeps it in the history.
 from django.contrib import admin
 from django.db import models
 
-from simple_history.admin import SimpleHistoryAdmin
+from strategy.history_admin import ReadOnlyHistoryAdmin
 
 from .forms import (
     AnnualTargetAdminForm,
@@ -33,7 +33,7 @@ class AnnualTargetInline(admin.TabularInline):
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(SimpleHistoryAdmin):
+class IndicatorAdmin(ReadOnlyHistoryAdmin):
     form = IndicatorAdminForm
     formfield_overrides = FINNISH_NUMBERS
     list_display = [
@@ -64,7 +64,7 @@ class IndicatorAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Reading)
-class ReadingAdmin(SimpleHistoryAdmin):
+class ReadingAdmin(ReadOnlyHistoryAdmin):
     list_display = [
         "indicator",
         "year",

@@ -18,7 +18,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext
 
 from .choices import Frequency
-from .numbers import decimal_places
+from .numbers import decimal_places, trim
 
 NBSP = "\u00a0"
 EMPTY = "–"  # a value that is not there, in a table or a figure
@@ -94,11 +94,7 @@ def plain(value: Decimal | None) -> str:
     """
     if value is None:
         return ""
-    exact = _decimal(value)
-    if exact == 0:
-        return "0"
-    text = f"{exact.normalize():f}"
-    return text.replace(".", ",")
+    return f"{trim(_decimal(value)):f}".replace(".", ",")
 
 
 def machine(value, decimals: int | None = None) -> str | None:
@@ -112,9 +108,7 @@ def machine(value, decimals: int | None = None) -> str | None:
     exact = _decimal(value)
     if decimals is not None:
         exact = exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-    if exact == 0:
-        return "0"
-    return f"{exact.normalize():f}"
+    return f"{trim(exact):f}"
 
 
 def percent(share, decimals: int | None = None) -> str:

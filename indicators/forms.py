@@ -19,7 +19,13 @@ from django.utils.translation import gettext_lazy as _
 
 from . import formatting, numbers, periods
 from .choices import ASSESSED_CHOICES, Frequency, Kind
-from .models import AnnualTarget, Indicator, Reading
+from .models import (
+    FIXED_ONCE_RECORDED,
+    FIXED_ONCE_RECORDED_MESSAGE,
+    AnnualTarget,
+    Indicator,
+    Reading,
+)
 from .status import assess_numeric, needs_explanation
 
 
@@ -87,6 +93,30 @@ class FinnishDecimalField(forms.DecimalField):
         return attrs
 
 
+class YearField(forms.IntegerField):
+    """A year in the digits 0–9 ("2026"). Django's IntegerField would also take
+    "2026.0" and other scripts' digits ("٢٠٢٦"), which the value field refuses.
+    """
+
+    default_error_messages = {
+        "invalid": _("Anna vuosi numeroina, esimerkiksi 2025."),
+    }
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, int):
+            return value
+        try:
+            return numbers.parse_whole_number(str(value))
+        except numbers.NumberError as exc:
+            if exc.code == "empty":
+                return None
+            raise ValidationError(
+                self.error_messages["invalid"], code="invalid"
+            ) from None
+
+
 def part_choices(frequency: str) -> list[tuple[int, str]]:
     """The quarters or months of a year, for the period select."""
     if frequency == Frequency.QUARTERLY:
@@ -119,6 +149,7 @@ class ReadingForm(forms.ModelForm):
             "narrative",
             "evidence",
         ]
+        field_classes = {"year": YearField}
         widgets = {
             "narrative": forms.Textarea(attrs={"rows": 5}),
             "evidence": forms.Textarea(attrs={"rows": 3}),
@@ -142,7 +173,6 @@ class ReadingForm(forms.ModelForm):
         }
         year.widget.attrs.update(min=strategy.start_year, max=strategy.end_year)
         year.error_messages["required"] = _("Anna vuosi.")
-        year.error_messages["invalid"] = _("Anna vuosi numeroina, esimerkiksi 2025.")
 
         if indicator.frequency == Frequency.YEARLY:
             del self.fields["part"]
@@ -414,9 +444,25 @@ class IndicatorAdminForm(forms.ModelForm):
             "is_active",
             "is_demo",
         ]
+        field_classes = {"baseline_year": YearField, "target_year": YearField}
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Read-only once there are readings (Indicator.clean says why).
+        self.fixed = self.instance.has_readings()
+        for name in FIXED_ONCE_RECORDED if self.fixed else ():
+            self.fields[name].disabled = True
+            self.fields[name].help_text = FIXED_ONCE_RECORDED_MESSAGE
 
     def clean(self):
         cleaned = super().clean()
+        # A disabled field keeps its stored value whatever is posted; a change
+        # posted all the same (from a page opened before the first reading) is
+        # refused rather than quietly dropped.
+        for name in FIXED_ONCE_RECORDED if self.fixed else ():
+            posted = self.data.get(self.add_prefix(name))
+            if posted is not None and posted != getattr(self.instance, name):
+                self.add_error(name, FIXED_ONCE_RECORDED_MESSAGE)
         decimals = cleaned.get("decimals")
         if decimals is None:
             return cleaned
@@ -465,3 +511,4 @@ class AnnualTargetAdminForm(forms.ModelForm):
     class Meta:
         model = AnnualTarget
         fields = ["year", "value"]
+        field_classes = {"year": YearField}

@@ -16,6 +16,17 @@ from strategy.models import Department, Measure, Strategy, SuccessFactor
 from .choices import ASSESSED_CHOICES, Direction, Frequency, Kind
 from .periods import Period
 
+# A reading belongs to a period of its indicator's frequency (a month has no
+# place among quarters) and holds a number or an assessment by its kind: once
+# an indicator has readings, withdrawn ones included, these stay as they are.
+FIXED_ONCE_RECORDED = ("kind", "frequency")
+FIXED_ONCE_RECORDED_MESSAGE = _(
+    "Tätä ei voi muuttaa, koska mittarille on jo kirjattu tuloksia (myös "
+    "perutut kuuluvat sen historiaan), ja ne on kirjattu nykyisen lajin ja "
+    "seurantatiheyden mukaan. Perusta tarvittaessa uusi mittari ja poista tämä "
+    "käytöstä."
+)
+
 
 class IndicatorQuerySet(models.QuerySet):
     def visible_to(self, user):
@@ -186,8 +197,14 @@ class Indicator(models.Model):
         """The smallest step a reading may take (1, 0.1, 0.01 …)."""
         return Decimal(1).scaleb(-self.decimals)
 
+    def has_readings(self) -> bool:
+        """Any reading at all, withdrawn ones included: they are its history."""
+        return self.pk is not None and self.readings.exists()
+
     def clean(self):
         errors = {}
+        for name in self._changed_fixed_fields():
+            errors[name] = FIXED_ONCE_RECORDED_MESSAGE
         if self.is_numeric:
             if not self.unit:
                 errors["unit"] = _("Numeerisella mittarilla on oltava yksikkö.")
@@ -219,6 +236,17 @@ class Indicator(models.Model):
             errors["status_override"] = _("Valitse tila, jota perustelu koskee.")
         if errors:
             raise ValidationError(errors)
+
+    def _changed_fixed_fields(self) -> list[str]:
+        """The fields of FIXED_ONCE_RECORDED changed although readings exist."""
+        if self.pk is None:
+            return []
+        rows = Indicator.objects.filter(pk=self.pk).values(*FIXED_ONCE_RECORDED)
+        stored = rows.first()
+        if stored is None:
+            return []
+        changed = [n for n in FIXED_ONCE_RECORDED if getattr(self, n) != stored[n]]
+        return changed if changed and self.has_readings() else []
 
 
 class AnnualTarget(models.Model):

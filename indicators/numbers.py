@@ -8,6 +8,9 @@ minus sign that copying from a report brings along).
 Rejected, because each has two readings and a wrong guess would store a wrong
 figure: grouping that is not in threes ("12 34"), a comma and a point in the
 same number ("1.234,5"), and anything with letters or other symbols.
+
+Whole numbers such as years are plain digits ("2026"): not "2026.0", and not
+other scripts' digits ("٢٠٢٦"), which Python's int() would read.
 """
 
 import re
@@ -25,6 +28,7 @@ _NUMBER = re.compile(
     """,
     re.VERBOSE | re.ASCII,  # only 0-9: other scripts' digits are not ours
 )
+_WHOLE_NUMBER = re.compile(r"\d+", re.ASCII)
 
 
 class NumberError(ValueError):
@@ -52,16 +56,39 @@ def parse_decimal(text: str) -> Decimal:
         raise NumberError("invalid") from None
 
 
+def parse_whole_number(text: str) -> int:
+    """The whole number written in ``text`` in the digits 0-9, or NumberError."""
+    text = text.strip()
+    if not text:
+        raise NumberError("empty")
+    if _WHOLE_NUMBER.fullmatch(text) is None:
+        raise NumberError("invalid")
+    return int(text)
+
+
+# decimal_places and trim work on the digits themselves, not through decimal
+# arithmetic: that rounds to 28 significant digits (normalize) or fails past
+# them (quantize), and anyone can type a longer number than that.
+
+
+def _trailing_zeros(digits: tuple[int, ...]) -> int:
+    return len(digits) - len("".join(map(str, digits)).rstrip("0"))
+
+
 def decimal_places(value: Decimal) -> int:
     """How many decimals ``value`` needs: trailing zeros do not count."""
     if value == 0:
         return 0
-    exponent = value.normalize().as_tuple().exponent
-    return max(0, -exponent)
+    _, digits, exponent = value.as_tuple()
+    return max(0, -(exponent + _trailing_zeros(digits)))
 
 
 def trim(value: Decimal) -> Decimal:
     """``value`` without trailing zeros in its decimals, never in exponent form."""
     if value == 0:
         return Decimal(0)  # also turns "-0" into 0
-    return value.quantize(Decimal(1).scaleb(-decimal_places(value)))
+    sign, digits, exponent = value.as_tuple()
+    if exponent > 0:  # 1E+2: the zeros written out
+        return Decimal((sign, digits + (0,) * exponent, 0))
+    dropped = min(_trailing_zeros(digits), -exponent)
+    return Decimal((sign, digits[: len(digits) - dropped], exponent + dropped))

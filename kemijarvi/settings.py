@@ -161,6 +161,10 @@ STORAGES = {
     },
 }
 
+# The admin shows the change history but never writes an old version back
+# (strategy/history_admin.py): no "Revert" button.
+SIMPLE_HISTORY_REVERT_DISABLED = True
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 

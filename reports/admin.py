@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from simple_history.admin import SimpleHistoryAdmin
+from strategy.history_admin import ReadOnlyHistoryAdmin
 
 from .models import MidtermReport, ReportSection
 
@@ -12,7 +12,7 @@ class ReportSectionInline(admin.StackedInline):
 
 
 @admin.register(MidtermReport)
-class MidtermReportAdmin(SimpleHistoryAdmin):
+class MidtermReportAdmin(ReadOnlyHistoryAdmin):
     """Read-mostly: reports are written and published on the site's own pages,
     where the freezing rules apply; the admin never edits a published report."""
 

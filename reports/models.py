@@ -7,8 +7,10 @@ in place; a new version supersedes it and both stay readable.
 """
 
 from django.conf import settings
-from django.db import models
+from django.core.exceptions import PermissionDenied
+from django.db import models, transaction
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from simple_history.models import HistoricalRecords
@@ -27,9 +29,46 @@ class ReportStatus(models.TextChoices):
     PUBLISHED = "published", _("julkaistu")
 
 
+class PublishedReportError(PermissionDenied):
+    """A write that would change or delete a published report.
+
+    A PermissionDenied, so that a request that gets this far (the admin, say)
+    is answered 403, not with a server error.
+    """
+
+    def __init__(self):
+        super().__init__(
+            gettext(
+                "Julkaistua raporttia ei voi muuttaa eikä poistaa. Korjaus "
+                "tehdään raportin uutena versiona."
+            )
+        )
+
+
 class MidtermReportQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=ReportStatus.PUBLISHED)
+
+    def refuse_published(self) -> None:
+        """PublishedReportError if any of these reports is published.
+
+        Inside a transaction the published rows are locked until it ends, so
+        that a report being published meanwhile is seen as published.
+        """
+        published = self.published()
+        if transaction.get_connection(self.db).in_atomic_block:
+            published = published.select_for_update()
+        if published.exists():
+            raise PublishedReportError
+
+    # Bulk writes skip the model's save() and delete(); they are guarded too.
+    def update(self, **kwargs) -> int:
+        self.refuse_published()
+        return super().update(**kwargs)
+
+    def delete(self):
+        self.refuse_published()
+        return super().delete()
 
 
 class MidtermReport(models.Model):
@@ -107,12 +146,21 @@ class MidtermReport(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
+        # A published row is never written again. Publishing itself turns a
+        # stored draft into a published report in one save, which passes; a
+        # new version is a new row that supersedes this one.
+        if self.pk is not None:
+            MidtermReport.objects.filter(pk=self.pk).refuse_published()
         # Every save, the admin's too, outdates edit pages opened before it.
         self.lock_version += 1
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("reports:detail", args=[self.pk])
+
+    def delete(self, *args, **kwargs):
+        MidtermReport.objects.filter(pk=self.pk).refuse_published()
+        return super().delete(*args, **kwargs)
 
     @property
     def is_published(self) -> bool:
@@ -157,6 +205,15 @@ class ReportSection(models.Model):
 
     def __str__(self):
         return f"{self.report} – {self.focus_area}"
+
+    # A published report's narratives are frozen with it (MidtermReport.save).
+    def save(self, *args, **kwargs):
+        MidtermReport.objects.filter(pk=self.report_id).refuse_published()
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        MidtermReport.objects.filter(pk=self.report_id).refuse_published()
+        return super().delete(*args, **kwargs)
 
 
 # The three narratives of a focus area, in the order the report shows them.

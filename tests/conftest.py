@@ -89,6 +89,14 @@ def coordinator(db):
 
 
 @pytest.fixture
+def staff_coordinator(coordinator):
+    """A coordinator who may enter the admin: that needs staff status (README)."""
+    coordinator.is_staff = True
+    coordinator.save()
+    return coordinator
+
+
+@pytest.fixture
 def mayors_office(db):
     return _user("kansliapaallikko", roles.MAYORS_OFFICE)
 

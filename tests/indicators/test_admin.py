@@ -1,5 +1,7 @@
 """The admin: coordinators define indicators and annual targets."""
 
+import datetime
+import re
 from decimal import Decimal
 
 from django.contrib.auth.models import Group
@@ -9,14 +11,7 @@ import pytest
 from indicators.models import AnnualTarget, Indicator
 from strategy import roles
 from strategy.models import Measure
-
-
-@pytest.fixture
-def staff_coordinator(coordinator):
-    # Coordinators need is_staff to enter the admin.
-    coordinator.is_staff = True
-    coordinator.save()
-    return coordinator
+from tests.rows import stored
 
 
 @pytest.fixture
@@ -97,6 +92,15 @@ def _refused(client, data):
     [
         ({"baseline_value": "12,5 km"}, "Anna luku numeroina"),
         ({"baseline_value": "12,55"}, "Luvussa saa olla enintään 1 desimaali."),
+        # Past the 28 digits of decimal arithmetic: once a server error.
+        ({"baseline_value": "1" * 29}, "enintään 18 numeroa"),
+        ({"target_value": "1234567890123456789012345678,9"}, "enintään 18 numeroa"),
+        ({"annual_targets-0-value": "-" + "9" * 40}, "enintään 18 numeroa"),
+        # Years in other scripts' digits or with a point, which int() would take.
+        ({"baseline_year": "\u0662\u0660\u0662\u0663"}, "Anna vuosi numeroina"),
+        ({"target_year": "\uff12\u0660\u0662\u0668"}, "Anna vuosi numeroina"),
+        ({"annual_targets-0-year": "2026.0"}, "Anna vuosi numeroina"),
+        ({"annual_targets-0-year": "\u0662\u0660\u0662\u0666"}, "Anna vuosi numeroina"),
         ({"annual_targets-0-value": "12,55"}, "Luvussa saa olla enintään 1 desimaali."),
         (
             {"annual_targets-0-year": "2030"},
@@ -161,3 +165,102 @@ def test_a_coordinator_cannot_delete_an_indicator(client, staff_coordinator, ind
     )
     assert r.status_code == 403
     assert Indicator.objects.filter(pk=indicator.pk).exists()
+
+
+# Kind and frequency once readings exist: readings are recorded by them (a
+# changed frequency crashed the next save of a reading).
+
+
+def _change_data(indicator, **changes) -> dict:
+    """The admin's change form of ``indicator`` as the browser posts it."""
+    data = {
+        "strategy": indicator.strategy_id,
+        "name": indicator.name,
+        "kind": indicator.kind,
+        "unit": indicator.unit,
+        "decimals": str(indicator.decimals),
+        "direction": indicator.direction,
+        "baseline_value": "100",
+        "baseline_year": "2023",
+        "target_value": "150",
+        "target_year": "2028",
+        "frequency": indicator.frequency,
+        "department": indicator.department_id,
+        "measures": list(indicator.measures.values_list("pk", flat=True)),
+        "is_public": "on",
+        "is_active": "on",
+        "annual_targets-TOTAL_FORMS": "0",
+        "annual_targets-INITIAL_FORMS": "0",
+        "annual_targets-MIN_NUM_FORMS": "0",
+        "annual_targets-MAX_NUM_FORMS": "1000",
+    }
+    data.update(changes)
+    return data
+
+
+FIXED_MESSAGE = "Tätä ei voi muuttaa, koska mittarille on jo kirjattu tuloksia"
+
+
+@pytest.mark.parametrize("withdrawn", [False, True])
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"frequency": "monthly"},
+        {"frequency": "quarterly"},
+        {"kind": "qualitative", "unit": ""},
+    ],
+)
+def test_kind_and_frequency_are_fixed_once_readings_exist(
+    client, staff_coordinator, indicator, recorder, make_reading, changes, withdrawn
+):
+    reading = make_reading(indicator, 2025, "130", user=recorder)
+    if withdrawn:  # a withdrawn reading is history all the same
+        reading.withdrawn_at = reading.updated_at
+        reading.withdrawn_reason = "Väärä"
+        reading.save()
+    before = stored(indicator)
+    path = f"/hallinta/indicators/indicator/{indicator.pk}/change/"
+    client.force_login(staff_coordinator)
+
+    html = client.get(path).content.decode()
+    assert re.search(r'<select name="frequency"[^>]*disabled', html)
+    assert re.search(r'<select name="kind"[^>]*disabled', html)
+    assert FIXED_MESSAGE in html
+
+    r = client.post(path, _change_data(indicator, name="Uusi nimi", **changes))
+
+    assert r.status_code == 200
+    assert FIXED_MESSAGE in r.content.decode()
+    assert stored(indicator) == before
+    # The reading saves as before: its period still exists.
+    reading.narrative = "Tarkennettu"
+    reading.save()
+    reading.refresh_from_db()
+    assert reading.period_end == datetime.date(2025, 12, 31)
+
+
+def test_the_rest_of_an_indicator_with_readings_may_change(
+    client, staff_coordinator, indicator, recorder, make_reading
+):
+    make_reading(indicator, 2025, "130", user=recorder)
+    client.force_login(staff_coordinator)
+    # The disabled selects are not posted, as a browser leaves them out.
+    data = _change_data(indicator, name="Uusi nimi")
+    del data["kind"], data["frequency"]
+    r = client.post(f"/hallinta/indicators/indicator/{indicator.pk}/change/", data)
+    assert r.status_code == 302, r.content.decode()[-3000:]
+    indicator.refresh_from_db()
+    assert indicator.name == "Uusi nimi"
+    assert (indicator.kind, indicator.frequency) == ("numeric", "yearly")
+
+
+def test_an_indicator_without_readings_may_change_kind_and_frequency(
+    client, staff_coordinator, indicator
+):
+    client.force_login(staff_coordinator)
+    path = f"/hallinta/indicators/indicator/{indicator.pk}/change/"
+    assert FIXED_MESSAGE not in client.get(path).content.decode()
+    r = client.post(path, _change_data(indicator, frequency="quarterly"))
+    assert r.status_code == 302, r.content.decode()[-3000:]
+    indicator.refresh_from_db()
+    assert indicator.frequency == "quarterly"

@@ -76,3 +76,46 @@ def test_it_keeps_the_history_of_a_reading(indicator, make_reading, recorder):
     reading.save()
     values = [h.value for h in reading.history.order_by("history_date")]
     assert values == [Decimal(120), Decimal("121.5")]
+
+
+@pytest.mark.parametrize(
+    ("field", "value"), [("frequency", "monthly"), ("kind", "qualitative")]
+)
+def test_it_refuses_a_new_kind_or_frequency_once_readings_exist(
+    indicator, make_reading, recorder, field, value
+):
+    reading = make_reading(indicator, 2025, 120, user=recorder)
+    reading.withdrawn_at = reading.updated_at  # withdrawn ones count too
+    reading.save()
+    setattr(indicator, field, value)
+    with pytest.raises(ValidationError) as exc:
+        indicator.full_clean()
+    assert exc.value.message_dict[field] == [
+        "Tätä ei voi muuttaa, koska mittarille on jo kirjattu tuloksia (myös "
+        "perutut kuuluvat sen historiaan), ja ne on kirjattu nykyisen lajin ja "
+        "seurantatiheyden mukaan. Perusta tarvittaessa uusi mittari ja poista "
+        "tämä käytöstä."
+    ]
+
+
+def test_it_says_why_in_english_too(indicator, make_reading, recorder):
+    from django.utils import translation
+
+    make_reading(indicator, 2025, 120, user=recorder)
+    indicator.frequency = "quarterly"
+    with translation.override("en"), pytest.raises(ValidationError) as exc:
+        indicator.full_clean()
+    with translation.override("en"):
+        assert "readings have already been recorded" in str(
+            exc.value.message_dict["frequency"]
+        )
+
+
+def test_an_indicator_without_readings_may_change_kind_and_frequency(indicator):
+    indicator.frequency = "monthly"
+    indicator.full_clean()
+    indicator.kind = "qualitative"
+    indicator.unit = ""
+    indicator.baseline_value = indicator.baseline_year = None
+    indicator.target_value = indicator.target_year = None
+    indicator.full_clean()

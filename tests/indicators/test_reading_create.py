@@ -142,6 +142,17 @@ def _refused(client, indicator, data):
         ({"year": "2023"}, "Vuoden on oltava strategiakaudella 2024–2028."),
         ({"year": "2027"}, "Jakso 2027 ei ole vielä alkanut."),
         ({"value": "90"}, "Kirjoita lyhyt selitys"),
+        # Past the 28 digits of decimal arithmetic: once a server error.
+        ({"value": "1" * 29}, "Tässä luvussa voi olla yhteensä enintään 18 numeroa."),
+        (
+            {"value": "-1234567890123456789012345678,9"},
+            "Tässä luvussa voi olla yhteensä enintään 18 numeroa.",
+        ),
+        ({"value": "1," + "1" * 40}, "Luvussa saa olla enintään 1 desimaali."),
+        # Other scripts' digits and a decimal point, which int() would take.
+        ({"year": "٢٠٢٥"}, "Anna vuosi numeroina"),
+        ({"year": "２٠٢٥"}, "Anna vuosi numeroina"),
+        ({"year": "2025.0"}, "Anna vuosi numeroina"),
     ],
 )
 def test_it_refuses_with_a_message_and_keeps_the_other_input(

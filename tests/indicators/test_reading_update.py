@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 
 from indicators.models import Reading
+from tests.rows import stored
 
 # Midsummer 2026: the 2025 readings are due, 2026 is under way.
 pytestmark = pytest.mark.usefixtures("on_2026_06_15")
@@ -127,21 +128,23 @@ def test_a_save_after_a_withdrawal_is_refused(client, recorder, reading):
 def test_a_conflict_with_a_withdrawal_made_meanwhile_is_explained(
     client, recorder, coordinator, reading, monkeypatch
 ):
-    # The withdrawal lands between loading the reading and claiming it.
-    from indicators import locking
+    # Someone withdraws the reading after this page loaded it, before the
+    # save claims it.
+    from indicators import permissions
 
-    real = locking.claim
+    real = permissions.get_reading_for_editing
 
-    def withdrawn_meanwhile(queryset, pk, lock_version):
+    def withdrawn_meanwhile(request, pk):
+        loaded = real(request, pk)
         Reading.objects.filter(pk=pk).update(
             withdrawn_at=datetime.datetime(2026, 6, 15, tzinfo=datetime.UTC),
             withdrawn_reason="Väärä",
             updated_by=coordinator,
             lock_version=2,
         )
-        return real(queryset, pk, lock_version)
+        return loaded
 
-    monkeypatch.setattr("indicators.services.claim", withdrawn_meanwhile)
+    monkeypatch.setattr(permissions, "get_reading_for_editing", withdrawn_meanwhile)
     client.force_login(recorder)
     r = client.post(
         f"/kirjaukset/{reading.pk}/muokkaa/",
@@ -170,25 +173,40 @@ def test_an_unchanged_form_saves_nothing(client, recorder, reading):
     assert reading.history.count() == 1
 
 
-def test_it_refuses_a_bad_number_and_keeps_the_input(client, recorder, reading):
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ({"value": "12,5 km"}, "Anna luku numeroina"),
+        # Past the 28 digits of decimal arithmetic: once a server error.
+        ({"value": "1" * 29}, "Tässä luvussa voi olla yhteensä enintään 18 numeroa."),
+        (
+            {"value": "1234567890123456789012345678,9"},
+            "Tässä luvussa voi olla yhteensä enintään 18 numeroa.",
+        ),
+        ({"value": "1," + "1" * 40}, "Luvussa saa olla enintään 1 desimaali."),
+        # Other scripts' digits and a decimal point, which int() would take.
+        ({"year": "٢٠٢٤"}, "Anna vuosi numeroina"),
+        ({"year": "２٠٢٤"}, "Anna vuosi numeroina"),
+        ({"year": "2024.0"}, "Anna vuosi numeroina"),
+    ],
+)
+def test_it_refuses_a_bad_number_and_keeps_the_input(
+    client, recorder, reading, typed, message
+):
+    before = stored(reading)
     client.force_login(recorder)
+    data = {"year": "2025", "value": "1234,5", "evidence": "Uusi lähde"}
     r = client.post(
-        f"/kirjaukset/{reading.pk}/muokkaa/",
-        {
-            "year": "2025",
-            "value": "12,5 km",
-            "evidence": "Uusi lähde",
-            "lock_version": "1",
-        },
+        f"/kirjaukset/{reading.pk}/muokkaa/", {**data, **typed, "lock_version": "1"}
     )
     assert r.status_code == 200
     html = r.content.decode()
-    assert "Anna luku numeroina" in html
-    assert 'value="12,5 km"' in html
+    assert message in html
+    typed = {**data, **typed}  # the input stays, to correct
+    assert f'name="year" value="{typed["year"]}"' in html
+    assert f'name="value" value="{typed["value"]}"' in html
     assert "Uusi lähde" in html
-    reading.refresh_from_db()
-    assert reading.value == Decimal("1234.5")
-    assert reading.lock_version == 1
+    assert stored(reading) == before
 
 
 def test_it_refuses_moving_a_reading_onto_a_recorded_period(

@@ -1,5 +1,6 @@
 """/kirjaukset/<pk>/peru/: withdrawing a reading keeps it, with the reason."""
 
+import datetime
 from decimal import Decimal
 
 import pytest
@@ -87,6 +88,40 @@ def test_it_refuses_to_withdraw_what_changed_meanwhile(
     reading.refresh_from_db()
     assert reading.withdrawn_at is None
     assert reading.value == Decimal("131")
+
+
+def test_a_withdrawal_made_meanwhile_is_explained(
+    client, recorder, coordinator, reading, monkeypatch
+):
+    # Someone withdraws the reading after this page loaded it, before the
+    # save claims it.
+    from indicators import permissions
+
+    real = permissions.get_reading_for_editing
+
+    def withdrawn_meanwhile(request, pk):
+        loaded = real(request, pk)
+        Reading.objects.filter(pk=pk).update(
+            withdrawn_at=datetime.datetime(2026, 6, 15, tzinfo=datetime.UTC),
+            withdrawn_reason="Väärä jakso",
+            updated_by=coordinator,
+            lock_version=2,
+        )
+        return loaded
+
+    monkeypatch.setattr(permissions, "get_reading_for_editing", withdrawn_meanwhile)
+    client.force_login(recorder)
+    r = client.post(
+        f"/kirjaukset/{reading.pk}/peru/", {"reason": "Väärä luku", "lock_version": "1"}
+    )
+    assert r.status_code == 409
+    html = r.content.decode()
+    assert "Tulosta ei peruttu." in html
+    assert "Koordinaattori perui tämän tuloksen" in html
+    assert f'href="/mittarit/{reading.indicator_id}/">Siirry mittarin sivulle' in html
+    assert "Väärä luku" in html  # the typed reason stays
+    reading.refresh_from_db()
+    assert reading.withdrawn_reason == "Väärä jakso"
 
 
 def test_a_withdrawn_reading_cannot_be_withdrawn_again(client, recorder, reading):
