@@ -129,7 +129,9 @@ READING_FIELDS = [
     "value",
     "qualitative_status",
     "narrative",
+    "narrative_en",
     "evidence",
+    "preliminary",
     "withdrawn_at",
 ]
 
@@ -166,8 +168,9 @@ def _raw(row: dict) -> RawReading:
         part=row["part"],
         value=row["value"],
         assessed=row["qualitative_status"],
-        narrative=Text(row["narrative"]) if row["narrative"] else Text(),
+        narrative=Text(row["narrative"], row["narrative_en"]),
         evidence=row["evidence"],
+        preliminary=row["preliminary"],
     )
 
 
@@ -238,7 +241,6 @@ def states_as_of(strategy: Strategy, cutoff: datetime.date) -> AsOf:
             build_state(
                 definition,
                 targets=targets[indicator.id],
-                latest=raws[-1] if raws else None,
                 readings=raws,
                 override=indicator.status_override,
                 override_justification=indicator.override_justification,

@@ -29,6 +29,20 @@ class Frequency(models.TextChoices):
 PARTS_PER_YEAR = {Frequency.YEARLY: 1, Frequency.QUARTERLY: 4, Frequency.MONTHLY: 12}
 
 
+class Basis(models.TextChoices):
+    """What a numeric indicator's status compares (``status.assess_on_basis``)."""
+
+    LATEST = "latest", _("viimeisin tulos")
+    ROLLING_MEAN = "rolling_mean", _("vuoden keskiarvo")
+    YEAR_AGO = "year_ago", _("sama jakso vuotta aiemmin")
+
+
+def default_basis(frequency: str) -> str:
+    """Monthly and quarterly figures are judged on a year's mean: a seasonal
+    peak alone must not turn an indicator red."""
+    return Basis.LATEST if frequency == Frequency.YEARLY else Basis.ROLLING_MEAN
+
+
 class Status(models.TextChoices):
     ACHIEVED = "achieved", _("saavutettu")
     ON_TRACK = "on_track", _("etenee tavoitteen mukaisesti")

@@ -433,6 +433,7 @@ class IndicatorAdminForm(forms.ModelForm):
             "target_value",
             "target_year",
             "frequency",
+            "status_basis",
             "data_source",
             "data_source_en",
             "source_url",

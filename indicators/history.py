@@ -35,6 +35,7 @@ HIDDEN_FIELDS = {
         "updated_at",
         "updated_by",
         "lock_version",
+        "corrected_at",  # the change itself says so
     },
 }
 # Shown for a newly added object: the fields that make it what it is.

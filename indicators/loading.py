@@ -10,7 +10,9 @@
 4. the measures they are linked to (with the focus areas' numbers), unless
    ``measures=False`` (the staff's worklist shows none);
 5. with ``factors``, the success factors they are linked to;
-6. with ``trend_since``, the numeric values since that year as floats (the
+6. without ``readings``, for indicators judged on a year's readings (the
+   status basis, ``status.assess_on_basis``), those readings;
+7. with ``trend_since``, the numeric values since that year as floats (the
    trend lines of the overview pages).
 
 Views call this (or ``overview.StrategyOverview``, built on it); templates only
@@ -25,6 +27,7 @@ from django.db.models.functions import Cast
 
 from strategy.i18n import Text
 
+from .choices import Basis
 from .models import AnnualTarget, Indicator, Reading
 from .state import (
     Definition,
@@ -44,23 +47,41 @@ READING_FIELDS = (
     "value",
     "qualitative_status",
     "narrative",
+    "narrative_en",
     "evidence",
     "updated_at",
+    "preliminary",
+    "corrected_at",
 )
 
 
 def raw_reading(row) -> RawReading:
     """A reading from a ``READING_FIELDS`` values row."""
-    pk, _indicator_id, year, part, value, assessed, narrative, evidence, updated = row
+    (
+        pk,
+        _indicator_id,
+        year,
+        part,
+        value,
+        assessed,
+        narrative,
+        narrative_en,
+        evidence,
+        updated,
+        preliminary,
+        corrected,
+    ) = row
     return RawReading(
         id=pk,
         year=year,
         part=part,
         value=value,
         assessed=assessed,
-        narrative=Text(narrative) if narrative else Text(),
+        narrative=Text(narrative, narrative_en),
         evidence=evidence,
         updated_at=updated,
+        preliminary=preliminary,
+        corrected_at=corrected,
     )
 
 
@@ -77,6 +98,7 @@ def definition_of(
         decimals=indicator.decimals,
         direction=indicator.direction,
         frequency=indicator.frequency,
+        status_basis=indicator.status_basis,
         baseline_value=indicator.baseline_value,
         baseline_year=indicator.baseline_year,
         target_value=indicator.target_value,
@@ -178,6 +200,28 @@ def all_readings(ids) -> dict[int, list[RawReading]]:
     return readings
 
 
+def basis_windows(states_wanted: dict[int, RawReading]) -> dict[int, list]:
+    """For indicators judged on a year's readings (``Basis``), the readings of
+    the year before their latest, oldest first: one query from the earliest
+    such window on. ``states_wanted`` maps indicator ids to latest readings.
+    """
+    if not states_wanted:
+        return {}
+    since = min(
+        datetime.date(latest.year - 1, 1, 1) for latest in states_wanted.values()
+    )
+    windows = defaultdict(list)
+    rows = (
+        Reading.objects.valid()
+        .filter(indicator_id__in=list(states_wanted), period_end__gte=since)
+        .order_by("indicator_id", "period_end")
+        .values_list(*READING_FIELDS)
+    )
+    for row in rows:
+        windows[row[1]].append(raw_reading(row))
+    return windows
+
+
 def trend_points(ids, since_year: int) -> dict[int, list[TrendPoint]]:
     """Numeric values since ``since_year`` (a range of the (indicator,
     period_end) index). Floats, not Decimals: a line drawing needs no exact
@@ -223,25 +267,41 @@ def load_states(
     measure_refs = measure_links(ids) if measures else {}
     factor_refs = factor_links(ids) if factors else {}
     trends = trend_points(ids, trend_since) if trend_since is not None else {}
-    states = []
-    for indicator in indicators:
-        definition = definition_of(
+    definitions = {
+        indicator.pk: definition_of(
             indicator,
             strategy=indicator.strategy,
             department=indicator.department,
             measures=measure_refs.get(indicator.pk, ()),
             factors=factor_refs.get(indicator.pk, ()),
         )
+        for indicator in indicators
+    }
+    windows = {}
+    if not readings:
+        windows = basis_windows(
+            {
+                pk: latest[pk]
+                for pk, d in definitions.items()
+                if d.basis != Basis.LATEST and pk in latest
+            }
+        )
+    states = []
+    for indicator in indicators:
+        pk = indicator.pk
+        found = (
+            listed.get(pk) or windows.get(pk) or ([latest[pk]] if pk in latest else [])
+        )
         state = build_state(
-            definition,
-            targets=targets.get(indicator.pk, {}),
-            latest=latest.get(indicator.pk),
-            readings=listed.get(indicator.pk, ()),
+            definitions[pk],
+            targets=targets.get(pk, {}),
+            readings=found,
+            keep_readings=readings,
             override=indicator.status_override,
             override_justification=indicator.override_justification,
         )
         if trend_since is not None:
-            state = state.with_trend(trends.get(indicator.pk, ()))
+            state = state.with_trend(trends.get(pk, ()))
         states.append(state)
     return states
 

@@ -13,7 +13,7 @@ from simple_history.models import HistoricalRecords
 from strategy.i18n import Translated
 from strategy.models import Department, Measure, Strategy, SuccessFactor
 
-from .choices import ASSESSED_CHOICES, Direction, Frequency, Kind
+from .choices import ASSESSED_CHOICES, Basis, Direction, Frequency, Kind
 from .periods import Period
 
 # A reading belongs to a period of its indicator's frequency (a month has no
@@ -88,6 +88,17 @@ class Indicator(models.Model):
         max_length=10,
         choices=Frequency.choices,
         default=Frequency.YEARLY,
+    )
+    status_basis = models.CharField(
+        _("tilan peruste"),
+        max_length=12,
+        choices=Basis.choices,
+        blank=True,
+        help_text=_(
+            "Mitä tilassa verrataan suunnitelmaan. Tyhjä: kuukausittaisilla ja "
+            "neljännesvuosittaisilla vuoden keskiarvo, vuosittaisilla viimeisin "
+            "tulos."
+        ),
     )
     data_source = models.CharField(_("tietolähde"), max_length=300, blank=True)
     data_source_en = models.CharField(_("tietolähde (en)"), max_length=300, blank=True)
@@ -205,6 +216,13 @@ class Indicator(models.Model):
         errors = {}
         for name in self._changed_fixed_fields():
             errors[name] = FIXED_ONCE_RECORDED_MESSAGE
+        seasonal = self.is_numeric and self.frequency != Frequency.YEARLY
+        if self.status_basis not in ("", Basis.LATEST) and not seasonal:
+            errors["status_basis"] = _(
+                "Vuoden keskiarvo ja vertailu vuoden takaiseen sopivat vain "
+                "kuukausittaisille ja neljännesvuosittaisille numeerisille "
+                "mittareille."
+            )
         if self.is_numeric:
             if not self.unit:
                 errors["unit"] = _("Numeerisella mittarilla on oltava yksikkö.")
@@ -319,6 +337,15 @@ class Reading(models.Model):
             "jos tulos jää tavoitteesta."
         ),
     )
+    narrative_en = models.TextField(_("arvio tai selitys (en)"), blank=True)
+    preliminary = models.BooleanField(
+        _("ennakkotieto"),
+        default=False,
+        help_text=_(
+            "Tilasto julkaistaan ensin ennakkotietona; lopullinen luku korvaa "
+            "sen korjauksena."
+        ),
+    )
     evidence = models.TextField(
         _("lähde tai peruste"),
         blank=True,
@@ -341,6 +368,8 @@ class Reading(models.Model):
     # Optimistic locking (indicators/locking.py): a correction names the
     # lock version it was based on.
     lock_version = models.PositiveIntegerField(_("lukitusversio"), default=1)
+    # Set by a correction (indicators/services.py): public pages say so.
+    corrected_at = models.DateTimeField(_("korjattu"), null=True, blank=True)
     withdrawn_at = models.DateTimeField(_("peruttu"), null=True, blank=True)
     withdrawn_reason = models.TextField(_("perumisen syy"), blank=True)
 

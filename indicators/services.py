@@ -18,8 +18,10 @@ READING_FIELDS = [
     "year",
     "part",
     "value",
+    "preliminary",
     "qualitative_status",
     "narrative",
+    "narrative_en",
     "evidence",
 ]
 
@@ -73,6 +75,7 @@ def reading_correct(
             setattr(reading, name, value)
     reading.lock_version = lock_version
     _stamp(reading, user)
+    reading.corrected_at = reading.updated_at
     _save(reading)
     return reading
 

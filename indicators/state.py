@@ -2,11 +2,13 @@
 
 ``build_state`` is the one place where the facts pages show are derived from
 an indicator's definition, annual targets and readings: the latest reading,
-the planned value, the status as computed and as shown (with the
-coordinator's override and its justification), whether an explanation is
-needed, each reading judged against the plan of its year, and the planned
-path the charts draw. Everything else — the site's pages, the API, the report
-page, its PDF — renders these states and derives nothing again.
+the value judged on the indicator's status basis and the planned value it is
+compared with, the status as computed and as shown (with the coordinator's
+override and its justification), whether an explanation is needed, each
+reading judged as of its period (readings before the strategy period are
+context, never judged), and the planned path the charts draw. Everything
+else — the site's pages, the API, the report page, its PDF — renders these
+states and derives nothing again.
 
 A state is built from live rows (``indicators/loading.py``) or from the
 change history as of a cut-off date (``indicators/as_of.py``), and it
@@ -24,7 +26,7 @@ from django.urls import reverse
 from strategy.i18n import Text
 
 from . import formatting, status
-from .choices import Direction, Frequency, Kind, Status
+from .choices import Basis, Direction, Frequency, Kind, Status, default_basis
 from .periods import Period
 
 
@@ -66,6 +68,7 @@ class Definition:
     baseline_year: int | None = None
     target_value: Decimal | None = None
     target_year: int | None = None
+    status_basis: str = ""  # as set; "" is the frequency's default
     data_source: Text = Text()
     source_url: str = ""
     external_id: str = ""
@@ -90,6 +93,17 @@ class Definition:
         return self.kind == Kind.NUMERIC
 
     @property
+    def basis(self) -> str:
+        """What the status compares (``status.assess_on_basis``)."""
+        if not self.is_numeric:
+            return Basis.LATEST
+        return self.status_basis or default_basis(self.frequency)
+
+    def before_period(self, year: int) -> bool:
+        """A year before the strategy period: context, never judged."""
+        return self.strategy_start is not None and year < self.strategy_start
+
+    @property
     def measure_codes(self) -> list[str]:
         return [m.code for m in self.measures]
 
@@ -112,7 +126,7 @@ class Definition:
 
 @dataclass(frozen=True, slots=True)
 class ReadingState:
-    """One valid reading, judged against the plan of its year."""
+    """One valid reading, judged as of its period."""
 
     id: int | None
     year: int
@@ -124,9 +138,13 @@ class ReadingState:
     evidence: str = ""
     planned: Decimal | None = None  # the plan for its year (numeric)
     updated_at: datetime.datetime | None = field(default=None, compare=False)
-    # What this reading alone gives; None where it was not recorded (a report
-    # frozen before readings were judged one by one).
+    # The status as of this reading, on the indicator's basis; None before the
+    # strategy period, and where it was not recorded (a report frozen before
+    # readings were judged one by one).
     status: Status | None = Status.NO_DATA
+    preliminary: bool = False  # a statistics office's first, provisional figure
+    before_period: bool = False  # context from before the strategy period
+    corrected_at: datetime.datetime | None = field(default=None, compare=False)
 
     @property
     def pk(self) -> int | None:
@@ -135,6 +153,11 @@ class ReadingState:
     @property
     def period_end(self) -> datetime.date:
         return self.period.end
+
+    @property
+    def qualitative_status(self) -> str:
+        """The name the status rule reads (``status.assess``)."""
+        return self.assessed
 
     @property
     def needs_explanation(self) -> bool:
@@ -158,10 +181,12 @@ class TrendPoint:
 class IndicatorState:
     definition: Definition
     targets: dict[int, Decimal]
-    latest: ReadingState | None
+    latest: ReadingState | None  # the latest reading, whatever its period
     computed: Status  # from the data, by the status rule
-    planned: Decimal | None  # the plan for the latest reading's year
+    planned: Decimal | None  # the planned value the judged value was compared with
     status: Status  # shown: the coordinator's override, else the computed one
+    basis: str = Basis.LATEST  # what was compared (after any fallback)
+    judged_value: Decimal | None = None  # the latest reading or a year's mean
     override: Status | None = None
     override_justification: str = ""
     plan: tuple[tuple[int, Decimal], ...] = ()  # the planned path, by year
@@ -226,6 +251,8 @@ class RawReading:
     narrative: Text = Text()
     evidence: str = ""
     updated_at: datetime.datetime | None = None
+    preliminary: bool = False
+    corrected_at: datetime.datetime | None = None
 
     @property
     def qualitative_status(self) -> str:
@@ -235,7 +262,9 @@ class RawReading:
 
 def judge(definition: Definition, raw: RawReading, targets) -> ReadingState:
     """A reading with the plan of its year and the status it alone gives
-    (``status.assess``, the rule)."""
+    (``status.assess``, the rule); a reading before the strategy period is
+    context and gets no status."""
+    before = definition.before_period(raw.year)
     assessment = status.assess(definition, raw, targets)
     return ReadingState(
         id=raw.id,
@@ -248,7 +277,10 @@ def judge(definition: Definition, raw: RawReading, targets) -> ReadingState:
         evidence=raw.evidence,
         planned=assessment.planned,
         updated_at=raw.updated_at,
-        status=assessment.status,
+        status=None if before else assessment.status,
+        preliminary=raw.preliminary,
+        before_period=before,
+        corrected_at=raw.corrected_at,
     )
 
 
@@ -256,37 +288,49 @@ def build_state(
     definition: Definition,
     *,
     targets: dict[int, Decimal],
-    latest: RawReading | None,
-    readings: list[RawReading] = (),
+    readings=(),
+    keep_readings: bool = True,
     override: str = "",
     override_justification: str = "",
 ) -> IndicatorState:
     """The indicator's state: the one place its facts are derived.
 
-    ``latest`` is its latest valid reading; ``readings`` those a page lists
-    (all of them, oldest first, or none).
+    ``readings`` are its valid readings, oldest first, ending with the latest:
+    every one of them (``keep_readings``: an indicator's page, the report), or
+    at least those its status basis looks at (the last year's).
     """
-    judged = tuple(judge(definition, raw, targets) for raw in readings)
-    latest_state = None
-    if latest is not None:
-        latest_state = next(
-            (r for r in reversed(judged) if r.id is not None and r.id == latest.id),
-            None,
-        ) or judge(definition, latest, targets)
-    # The latest reading judged against its year's plan is the computed status.
-    computed = (latest_state.status if latest_state else None) or Status.NO_DATA
+    judged = [judge(definition, raw, targets) for raw in readings]
+    if keep_readings and definition.basis != Basis.LATEST:
+        # Each reading as of its period: the basis over the readings up to it.
+        judged = [
+            r
+            if r.before_period
+            else replace(
+                r,
+                status=status.assess_on_basis(
+                    definition, judged[: i + 1], targets
+                ).status,
+            )
+            for i, r in enumerate(judged)
+        ]
+    assessment = status.assess_on_basis(definition, judged, targets)
+    if judged and not judged[-1].before_period:
+        # The latest reading carries the indicator's status, on its basis.
+        judged[-1] = replace(judged[-1], status=assessment.status)
     shown_override = Status(override) if override else None
     return IndicatorState(
         definition=definition,
         targets=dict(targets),
-        latest=latest_state,
-        computed=computed,
-        planned=latest_state.planned if latest_state else None,
-        status=shown_override or computed,
+        latest=judged[-1] if judged else None,
+        computed=assessment.status,
+        planned=assessment.planned,
+        status=shown_override or assessment.status,
+        basis=assessment.basis,
+        judged_value=assessment.value,
         override=shown_override,
         override_justification=override_justification if override else "",
         plan=tuple(status.planned_path(definition, targets)),
-        readings=judged,
+        readings=tuple(judged) if keep_readings else (),
     )
 
 
@@ -314,6 +358,7 @@ def definition_to_json(d: Definition) -> dict:
         "decimals": d.decimals,
         "direction": str(d.direction),
         "frequency": str(d.frequency),
+        "status_basis": str(d.status_basis),
         "baseline_value": _dec(d.baseline_value),
         "baseline_year": d.baseline_year,
         "target_value": _dec(d.target_value),
@@ -346,6 +391,8 @@ def definition_from_json(data: dict) -> Definition:
         decimals=data.get("decimals", 0),
         direction=data.get("direction", Direction.INCREASE),
         frequency=data.get("frequency", Frequency.YEARLY),
+        # Reports frozen before the bases judged every indicator on its latest.
+        status_basis=data.get("status_basis", Basis.LATEST),
         baseline_value=_undec(data.get("baseline_value")),
         baseline_year=data.get("baseline_year"),
         target_value=_undec(data.get("target_value")),
@@ -372,6 +419,8 @@ def definition_from_json(data: dict) -> Definition:
 
 
 # A reading as a compact row: tens of thousands of them go into a report.
+# Keys added later go at the end, so that shorter rows of older reports read
+# with their defaults.
 READING_KEYS = [
     "id",
     "year",
@@ -382,7 +431,10 @@ READING_KEYS = [
     "evidence",
     "planned",
     "status",
+    "preliminary",
+    "before_period",
 ]
+READING_DEFAULTS = {"preliminary": False, "before_period": False}
 
 
 def reading_to_json(r: ReadingState) -> list:
@@ -396,22 +448,26 @@ def reading_to_json(r: ReadingState) -> list:
         r.evidence,
         _dec(r.planned),
         str(r.status) if r.status else None,
+        r.preliminary,
+        r.before_period,
     ]
 
 
 def reading_from_json(row: list, frequency: str) -> ReadingState:
-    pk, year, part, value, assessed, narrative, evidence, planned, judged = row
+    data = {**READING_DEFAULTS, **dict(zip(READING_KEYS, row, strict=False))}
     return ReadingState(
-        id=pk,
-        year=year,
-        part=part,
-        period=Period(frequency, year, part),
-        value=_undec(value),
-        assessed=assessed,
-        narrative=Text.from_json(narrative) if narrative else Text(),
-        evidence=evidence,
-        planned=_undec(planned),
-        status=Status(judged) if judged else None,
+        id=data["id"],
+        year=data["year"],
+        part=data["part"],
+        period=Period(frequency, data["year"], data["part"]),
+        value=_undec(data["value"]),
+        assessed=data["assessed"],
+        narrative=Text.from_json(data["narrative"]) if data["narrative"] else Text(),
+        evidence=data["evidence"],
+        planned=_undec(data["planned"]),
+        status=Status(data["status"]) if data["status"] else None,
+        preliminary=data["preliminary"],
+        before_period=data["before_period"],
     )
 
 
@@ -430,6 +486,8 @@ def to_json(state: IndicatorState) -> dict:
         "computed": str(state.computed),
         "planned": _dec(state.planned),
         "status": str(state.status),
+        "basis": str(state.basis),
+        "judged_value": _dec(state.judged_value),
         "override": str(state.override) if state.override else None,
         "override_justification": state.override_justification,
         "plan": [[year, _dec(v)] for year, v in state.plan],
@@ -454,6 +512,8 @@ def from_json(data: dict) -> IndicatorState:
         computed=Status(data["computed"]),
         planned=_undec(data.get("planned")),
         status=Status(data["status"]),
+        basis=data.get("basis", Basis.LATEST),
+        judged_value=_undec(data.get("judged_value")),
         override=Status(data["override"]) if data.get("override") else None,
         override_justification=data.get("override_justification", ""),
         plan=tuple((year, Decimal(v)) for year, v in data.get("plan", [])),

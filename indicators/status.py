@@ -35,6 +35,22 @@ Numeric indicators
     bands. A hold indicator within its band at or after the target year is
     achieved.
 
+Status basis (monthly and quarterly indicators)
+    What is compared with the plan can be, as the coordinator chooses:
+
+    - the latest reading (LATEST; the only basis of yearly indicators);
+    - the mean of the readings of the last year — twelve months or four
+      quarters ending with the latest — against the mean of their periods'
+      planned values (ROLLING_MEAN; the default, so that a seasonal peak alone
+      does not turn an indicator red);
+    - the latest reading against the same period a year earlier moved on by
+      the plan's step between the two years (YEAR_AGO; for strongly seasonal
+      figures). Without a reading a year earlier, the latest reading is judged
+      as under LATEST.
+
+    Readings for periods before the strategy period are context: they are
+    shown, but never judged and never in a window.
+
 Qualitative indicators
     The status is the one the responsible staff chose with their assessment.
 
@@ -46,7 +62,15 @@ Either kind
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .choices import Direction, Kind, Status
+from .choices import (
+    PARTS_PER_YEAR,
+    Basis,
+    Direction,
+    Frequency,
+    Kind,
+    Status,
+    default_basis,
+)
 
 # Shares of the scale (see the module docstring).
 ON_TRACK_SLACK = Decimal("0.05")
@@ -60,9 +84,10 @@ class Assessment:
     """The computed status and what it was computed from."""
 
     status: Status
-    planned: Decimal | None = None  # the planned value for the reading's year
-    value: Decimal | None = None  # the reading compared
+    planned: Decimal | None = None  # the planned value compared with
+    value: Decimal | None = None  # the value compared (a reading, or a mean)
     year: int | None = None
+    basis: str = Basis.LATEST  # what was compared (after any fallback)
 
 
 def planned_value(indicator, year: int, targets: dict[int, Decimal]) -> Decimal | None:
@@ -120,10 +145,16 @@ def assess_numeric(indicator, value: Decimal | None, year: int, targets) -> Asse
     """Status of a numeric value recorded for ``year``."""
     if value is None:
         return Assessment(Status.NO_DATA)
-    planned = planned_value(indicator, year, targets)
+    return compare(indicator, value, planned_value(indicator, year, targets), year)
+
+
+def compare(
+    indicator, value: Decimal, planned: Decimal | None, year: int, basis=Basis.LATEST
+) -> Assessment:
+    """Status of ``value`` against the ``planned`` value it is to meet."""
     if planned is None:
-        return Assessment(Status.NO_DATA, value=value, year=year)
-    found = {"planned": planned, "value": value, "year": year}
+        return Assessment(Status.NO_DATA, value=value, year=year, basis=basis)
+    found = {"planned": planned, "value": value, "year": year, "basis": basis}
     if indicator.direction == Direction.HOLD:
         return Assessment(_hold_status(indicator, value, planned, year), **found)
 
@@ -138,6 +169,60 @@ def assess_numeric(indicator, value: Decimal | None, year: int, targets) -> Asse
     if shortfall <= AT_RISK_SLACK * size:
         return Assessment(Status.AT_RISK, **found)
     return Assessment(Status.OFF_TRACK, **found)
+
+
+def _index(frequency: str, reading) -> int:
+    """A period's place on one running count: months or quarters since year 0."""
+    return reading.year * PARTS_PER_YEAR[frequency] + max(reading.part, 1)
+
+
+def assess_on_basis(indicator, readings, targets) -> Assessment:
+    """The status of an indicator on its status basis (see above).
+
+    ``readings`` are its readings, oldest first: those before the strategy
+    period (``indicator.before_period``) are never judged nor averaged, but a
+    year-earlier comparison may start from one.
+    """
+    before = getattr(indicator, "before_period", lambda year: False)
+    in_period = [r for r in readings if not before(r.year)]
+    if not in_period:
+        return Assessment(Status.NO_DATA)
+    latest = in_period[-1]
+    basis = getattr(indicator, "status_basis", "") or default_basis(indicator.frequency)
+    if (
+        indicator.kind != Kind.NUMERIC
+        or basis == Basis.LATEST
+        or indicator.frequency == Frequency.YEARLY
+    ):
+        return assess(indicator, latest, targets)
+    per_year = PARTS_PER_YEAR[indicator.frequency]
+    last = _index(indicator.frequency, latest)
+    if basis == Basis.ROLLING_MEAN:
+        window = []  # the readings of the last year, newest first
+        for r in reversed(in_period):
+            if _index(indicator.frequency, r) <= last - per_year:
+                break
+            if r.value is not None:
+                window.append(r)
+        plans = [planned_value(indicator, r.year, targets) for r in window]
+        if not window or any(plan is None for plan in plans):
+            return compare(indicator, latest.value, None, latest.year, basis)
+        mean = sum(r.value for r in window) / len(window)
+        planned = sum(plans) / len(plans)
+        return compare(indicator, mean, planned, latest.year, basis)
+    earlier = None
+    for r in reversed(readings):
+        index = _index(indicator.frequency, r)
+        if index < last - per_year:
+            break
+        if index == last - per_year and r.value is not None:
+            earlier = r
+    now = planned_value(indicator, latest.year, targets)
+    before_plan = planned_value(indicator, latest.year - 1, targets)
+    if earlier is None or now is None or before_plan is None:
+        return assess(indicator, latest, targets)  # judged as the latest alone
+    expected = earlier.value + (now - before_plan)
+    return compare(indicator, latest.value, expected, latest.year, basis)
 
 
 def _hold_status(indicator, value: Decimal, planned: Decimal, year: int) -> Status:

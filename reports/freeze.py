@@ -330,6 +330,9 @@ def _upgrade_v1(data: dict) -> dict:
                 "computed": ind["computed_status"],
                 "planned": ind["planned"],
                 "status": ind["status"],
+                # Schema 1 judged every indicator on its latest reading.
+                "basis": "latest",
+                "judged_value": readings[-1][3] if readings else None,
                 "override": ind["status"] if overridden else None,
                 "override_justification": ind.get("override_justification", ""),
                 "plan": [[p["year"], p["value"]] for p in ind["plan"]],

@@ -87,22 +87,23 @@ def volume(request, strategy, technical, recorder):
 
 # Anonymous visitors. Every page: the current strategy (1). Every page with
 # indicator states (indicators/loading.py): the indicators with strategy and
-# department, their latest readings, annual targets and measure links (4).
+# department, their latest readings, annual targets and measure links, and
+# the last year's readings of the (monthly) ones judged on a year's mean (5).
 ANONYMOUS = {
-    # The states (4), focus areas + measures (2), values, success factors (2).
-    "/": 9,
-    # The focus area + measures (2), the states (4) and their trend lines (1),
+    # The states (5), focus areas + measures (2), values, success factors (2).
+    "/": 10,
+    # The focus area + measures (2), the states (5) and their trend lines (1),
     # the other focus areas for the pager (1).
-    "/painopistealueet/1/": 9,
-    # The states (4) with success factor links (1) and trend lines (1), the
+    "/painopistealueet/1/": 10,
+    # The states (5) with success factor links (1) and trend lines (1), the
     # success factors (1).
-    "/menestystekijat/": 8,
-    # Focus areas and departments for the filters (2), the states (4) and
+    "/menestystekijat/": 9,
+    # Focus areas and departments for the filters (2), the states (5) and
     # their trend lines (1).
-    "/mittarit/": 8,
-    "/mittarit/?poistuneet=on&tila=on_track": 8,
+    "/mittarit/": 9,
+    "/mittarit/?poistuneet=on&tila=on_track": 9,
     # The same and the text search's one query of names and sources.
-    "/mittarit/?haku=mittari&painopistealue=1&laji=numeric": 9,
+    "/mittarit/?haku=mittari&painopistealue=1&laji=numeric": 10,
     # The indicator with strategy and department, all its readings, annual
     # targets, measure links, success factor links (5).
     "/mittarit/{pk}/": 6,
@@ -114,8 +115,8 @@ ANONYMOUS = {
 # shows the change history: three history tables, two many-to-many history
 # tables, and one lookup per kind of related object a change names (at most 4).
 LOGGED_IN = {
-    "/": 9 + 2,
-    "/mittarit/": 8 + 2,
+    "/": 10 + 2,
+    "/mittarit/": 9 + 2,
     "/mittarit/{pk}/": 6 + 2 + 2 + 5 + 4,
 }
 
