@@ -361,12 +361,31 @@ def floor_rows(kind: str, arg: str, user) -> list[tuple]:
     from strategy.models import Strategy
 
     public = Indicator.objects.filter(strategy__is_current=True, is_public=True)
-    latest = ("latest_value", "latest_status", "latest_end")
-    if kind == "home":
-        # Each focus area's indicators with their latest reading.
-        qs = _with_latest(public).values_list(
-            "measures__focus_area__number", "name", "unit", *latest
+    if kind in ("home", "mine"):
+        # Each indicator's readings of the last year: the status of a monthly
+        # or quarterly indicator is judged on them (its status basis), and the
+        # latest of them is shown.
+        shown = (
+            public
+            if kind == "home"
+            else Indicator.objects.filter(department__members=user, is_active=True)
         )
+        rows = (
+            Reading.objects.filter(
+                indicator__in=shown,
+                withdrawn_at__isnull=True,
+                period_end__gte=datetime.date.today() - datetime.timedelta(days=400),
+            )
+            .order_by("indicator__name", "indicator_id", "period_end")
+            .values_list(
+                "indicator_id",
+                "indicator__name",
+                "indicator__unit",
+                "value",
+                "qualitative_status",
+            )
+        )
+        return _per_indicator(rows)
     elif kind in ("focus_area", "list", "success_factors"):
         if kind == "focus_area":
             shown = public.filter(measures__focus_area__number=int(arg))
@@ -399,10 +418,6 @@ def floor_rows(kind: str, arg: str, user) -> list[tuple]:
         )
     elif kind == "how_to_read":
         return [(s.value, s.label) for s in ORDER]
-    elif kind == "mine":
-        qs = _with_latest(
-            Indicator.objects.filter(department__members=user, is_active=True)
-        ).values_list("name", "frequency", *latest)
     elif kind == "report":
         # The appendix dominates: every public reading up to the cut-off, a
         # row per indicator and year as the report prints them.

@@ -223,7 +223,7 @@ def states_as_of(strategy: Strategy, cutoff: datetime.date) -> AsOf:
     for indicator in indicators:
         definition = definition_of(
             indicator,
-            strategy=strategy,
+            years=(strategy.start_year, strategy.end_year),
             department=departments.get(indicator.department_id),
             measures=sorted(
                 (measures[m] for m in measure_links[indicator.id] if m in measures),

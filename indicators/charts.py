@@ -266,21 +266,24 @@ def sparkline(
     """A word-sized trend line; ``label`` says the same in words."""
     if not values:
         return ""
-    all_values = [float(v) for v in values]
-    if target is not None:
-        all_values.append(float(target))
+    floats = [float(v) for v in values]
+    all_values = floats + ([float(target)] if target is not None else [])
     low, high = min(all_values), max(all_values)
     if high == low:
         low, high = low - 1, high + 1
     pad = 3
-
-    def sx(i: int) -> float:
-        if len(values) == 1:
-            return width / 2
-        return pad + i * (width - 2 * pad) / (len(values) - 1)
+    # Every point's place at once: a list of hundreds of indicators draws
+    # thousands of them, so no function call per coordinate.
+    y_scale = (height - 2 * pad) / (high - low)
+    if len(floats) == 1:
+        xs = [width / 2]
+    else:
+        step = (width - 2 * pad) / (len(floats) - 1)
+        xs = [pad + i * step for i in range(len(floats))]
+    ys = [pad + (high - v) * y_scale for v in floats]
 
     def sy(v) -> float:
-        return pad + (high - float(v)) / (high - low) * (height - 2 * pad)
+        return pad + (high - float(v)) * y_scale
 
     parts = [
         f'<svg class="sparkline" role="img" aria-label="{escape(label)}" '
@@ -296,16 +299,13 @@ def sparkline(
             f'<line x1="0" x2="{width}" y1="{y}" y2="{y}" stroke="{PLANNED}" '
             f'stroke-width="1.5" stroke-dasharray="4 3"/>'
         )
-    if len(values) > 1:
-        points = " ".join(f"{_f(sx(i))},{_f(sy(v))}" for i, v in enumerate(values))
+    if len(floats) > 1:
+        points = " ".join([f"{x:.1f},{y:.1f}" for x, y in zip(xs, ys, strict=True)])
         parts.append(
             f'<polyline points="{points}" fill="none" stroke="{ACTUAL}" '
             f'stroke-width="2" stroke-linejoin="round" stroke-linecap="round"/>'
         )
-    parts.append(
-        f'<circle cx="{_f(sx(len(values) - 1))}" cy="{_f(sy(values[-1]))}" r="3" '
-        f'fill="{ACTUAL}"/>'
-    )
+    parts.append(f'<circle cx="{_f(xs[-1])}" cy="{_f(ys[-1])}" r="3" fill="{ACTUAL}"/>')
     parts.append("</svg>")
     return "".join(parts)
 

@@ -32,31 +32,24 @@ def _decimal(value) -> Decimal:
     return Decimal(value)
 
 
-def _grouped(digits: str) -> str:
-    groups = []
-    while len(digits) > 3:
-        groups.insert(0, digits[-3:])
-        digits = digits[:-3]
-    groups.insert(0, digits)
-    return NBSP.join(groups)
+_QUANTA = [Decimal(1).scaleb(-places) for places in range(0, 12)]
 
 
 def number(value, decimals: int = 0) -> str:
     """``value`` rounded half up to ``decimals`` places: "1 234,5", "-3,2"."""
     if value is None or value == "":
         return ""
-    exact = _decimal(value)
-    quantum = Decimal(1).scaleb(-decimals)
+    exact = value if type(value) is Decimal else _decimal(value)
+    quantum = _QUANTA[decimals] if decimals < 12 else Decimal(1).scaleb(-decimals)
     try:
         rounded = exact.quantize(quantum, rounding=ROUND_HALF_UP)
     except InvalidOperation:  # more digits than Decimal's context holds
         rounded = exact
-    if rounded == 0:
+    if not rounded:
         rounded = abs(rounded)  # no "-0"
-    sign = "-" if rounded < 0 else ""
-    whole, _, fraction = f"{abs(rounded):f}".partition(".")
-    text = _grouped(whole)
-    return f"{sign}{text},{fraction}" if fraction else f"{sign}{text}"
+    # Python groups with commas; the Finnish way is a no-break space and a
+    # decimal comma (a report writes tens of thousands of these).
+    return format(rounded, ",f").replace(",", NBSP).replace(".", ",")
 
 
 # A unit's first word this short stays on the number's line ("12,5 %",

@@ -3,7 +3,7 @@
 ``load_states`` turns a queryset of indicators into their states
 (``indicators/state.py``) whatever the number of indicators or readings:
 
-1. the indicators with their strategies and departments;
+1. the indicators with their departments and strategy periods;
 2. each one's latest valid reading (or, with ``readings``, every valid
    reading: an indicator's own page);
 3. the annual targets;
@@ -22,8 +22,8 @@ format what they are given.
 import datetime
 from collections import defaultdict
 
-from django.db.models import FloatField, OuterRef, QuerySet, Subquery
-from django.db.models.functions import Cast
+from django.db import connection
+from django.db.models import F, OuterRef, QuerySet, Subquery
 
 from strategy.i18n import Text
 
@@ -86,7 +86,7 @@ def raw_reading(row) -> RawReading:
 
 
 def definition_of(
-    indicator, *, strategy=None, department=None, measures=(), factors=()
+    indicator, *, years=(None, None), department=None, measures=(), factors=()
 ) -> Definition:
     """The definition of an indicator row (live or historical)."""
     return Definition(
@@ -113,8 +113,8 @@ def definition_of(
         is_public=indicator.is_public,
         is_active=indicator.is_active,
         is_demo=indicator.is_demo,
-        strategy_start=strategy.start_year if strategy else None,
-        strategy_end=strategy.end_year if strategy else None,
+        strategy_start=years[0],
+        strategy_end=years[1],
         updated_at=indicator.updated_at,
     )
 
@@ -200,32 +200,42 @@ def all_readings(ids) -> dict[int, list[RawReading]]:
     return readings
 
 
-def basis_windows(states_wanted: dict[int, RawReading]) -> dict[int, list]:
+def basis_windows(latest: dict[int, RawReading]) -> dict[int, list[RawReading]]:
     """For indicators judged on a year's readings (``Basis``), the readings of
-    the year before their latest, oldest first: one query from the earliest
-    such window on. ``states_wanted`` maps indicator ids to latest readings.
+    the year up to their latest, oldest first, the latest itself as loaded:
+    one query from the earliest such window on. Only what the rule reads
+    (period and value): a page of hundreds of monthly indicators reads
+    thousands of them.
     """
-    if not states_wanted:
+    if not latest:
         return {}
     since = min(
-        datetime.date(latest.year - 1, 1, 1) for latest in states_wanted.values()
+        datetime.date(r.year - 1, max(r.part, 1) if r.part else 1, 1)
+        for r in latest.values()
     )
     windows = defaultdict(list)
     rows = (
         Reading.objects.valid()
-        .filter(indicator_id__in=list(states_wanted), period_end__gte=since)
+        .filter(indicator_id__in=list(latest), period_end__gte=since)
         .order_by("indicator_id", "period_end")
-        .values_list(*READING_FIELDS)
+        .values_list("id", "indicator_id", "year", "part", "value")
     )
-    for row in rows:
-        windows[row[1]].append(raw_reading(row))
+    for pk, indicator_id, year, part, value in rows:
+        if pk == latest[indicator_id].id:
+            windows[indicator_id].append(latest[indicator_id])
+        else:
+            windows[indicator_id].append(RawReading(pk, year, part, value=value))
     return windows
 
 
 def trend_points(ids, since_year: int) -> dict[int, list[TrendPoint]]:
     """Numeric values since ``since_year`` (a range of the (indicator,
-    period_end) index). Floats, not Decimals: a line drawing needs no exact
-    figures, and converting thousands of decimals costs more than the query."""
+    period_end) index), as floats: a line drawing needs no exact figures.
+
+    The rows come straight from the database cursor, past Django's per-row
+    converters: a list of hundreds of monthly indicators draws tens of
+    thousands of points, and converting each cost more than the query.
+    """
     points = defaultdict(list)
     rows = (
         Reading.objects.valid()
@@ -234,12 +244,14 @@ def trend_points(ids, since_year: int) -> dict[int, list[TrendPoint]]:
             value__isnull=False,
             period_end__gte=datetime.date(since_year, 1, 1),
         )
-        .annotate(number=Cast("value", FloatField()))
         .order_by("indicator_id", "period_end")
-        .values_list("indicator_id", "year", "part", "number")
+        .values_list("indicator_id", "year", "part", "value")
     )
-    for indicator_id, year, part, number in rows:
-        points[indicator_id].append(TrendPoint(year, part, number))
+    sql, params = rows.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for indicator_id, year, part, value in cursor.fetchall():
+            points[indicator_id].append(TrendPoint(year, part, float(value)))
     return points
 
 
@@ -252,7 +264,14 @@ def load_states(
     measures: bool = True,
 ) -> list[IndicatorState]:
     """States of ``queryset``'s indicators, in its order (see the docstring)."""
-    indicators = list(queryset.select_related("strategy", "department"))
+    # The strategy's period as two numbers, not its row: a strategy's texts
+    # (vision, mission …) would come along with every indicator.
+    indicators = list(
+        queryset.select_related("department").annotate(
+            strategy_start=F("strategy__start_year"),
+            strategy_end=F("strategy__end_year"),
+        )
+    )
     if not indicators:
         return []
     ids = [i.pk for i in indicators]
@@ -270,7 +289,7 @@ def load_states(
     definitions = {
         indicator.pk: definition_of(
             indicator,
-            strategy=indicator.strategy,
+            years=(indicator.strategy_start, indicator.strategy_end),
             department=indicator.department,
             measures=measure_refs.get(indicator.pk, ()),
             factors=factor_refs.get(indicator.pk, ()),

@@ -299,21 +299,28 @@ def build_state(
     every one of them (``keep_readings``: an indicator's page, the report), or
     at least those its status basis looks at (the last year's).
     """
-    judged = [judge(definition, raw, targets) for raw in readings]
-    if keep_readings and definition.basis != Basis.LATEST:
-        # Each reading as of its period: the basis over the readings up to it.
-        judged = [
-            r
-            if r.before_period
-            else replace(
-                r,
-                status=status.assess_on_basis(
-                    definition, judged[: i + 1], targets
-                ).status,
-            )
-            for i, r in enumerate(judged)
-        ]
-    assessment = status.assess_on_basis(definition, judged, targets)
+    readings = list(readings)
+    if not keep_readings:
+        # An overview page shows the latest reading only: judge just that one;
+        # the basis reads the others' values as they are.
+        judged = [judge(definition, readings[-1], targets)] if readings else []
+        assessment = status.assess_on_basis(definition, readings, targets)
+    else:
+        judged = [judge(definition, raw, targets) for raw in readings]
+        if definition.basis != Basis.LATEST:
+            # Each reading as of its period: the basis over the readings up to it.
+            judged = [
+                r
+                if r.before_period
+                else replace(
+                    r,
+                    status=status.assess_on_basis(
+                        definition, judged[: i + 1], targets
+                    ).status,
+                )
+                for i, r in enumerate(judged)
+            ]
+        assessment = status.assess_on_basis(definition, judged, targets)
     if judged and not judged[-1].before_period:
         # The latest reading carries the indicator's status, on its basis.
         judged[-1] = replace(judged[-1], status=assessment.status)
@@ -435,6 +442,7 @@ READING_KEYS = [
     "before_period",
 ]
 READING_DEFAULTS = {"preliminary": False, "before_period": False}
+_NO_TEXT = Text()
 
 
 def reading_to_json(r: ReadingState) -> list:
@@ -453,21 +461,30 @@ def reading_to_json(r: ReadingState) -> list:
     ]
 
 
+_STATUSES = {status.value: status for status in Status}
+_TAIL = [READING_DEFAULTS[key] for key in READING_KEYS[9:]]
+
+
 def reading_from_json(row: list, frequency: str) -> ReadingState:
-    data = {**READING_DEFAULTS, **dict(zip(READING_KEYS, row, strict=False))}
+    # Positional and without dictionaries: a report reads tens of thousands.
+    if len(row) < len(READING_KEYS):
+        row = [*row, *_TAIL[len(row) - len(READING_KEYS) :]]
+    pk, year, part, value, assessed, narrative, evidence, planned, judged, *tail = row
+    preliminary, before_period = tail
     return ReadingState(
-        id=data["id"],
-        year=data["year"],
-        part=data["part"],
-        period=Period(frequency, data["year"], data["part"]),
-        value=_undec(data["value"]),
-        assessed=data["assessed"],
-        narrative=Text.from_json(data["narrative"]) if data["narrative"] else Text(),
-        evidence=data["evidence"],
-        planned=_undec(data["planned"]),
-        status=Status(data["status"]) if data["status"] else None,
-        preliminary=data["preliminary"],
-        before_period=data["before_period"],
+        pk,
+        year,
+        part,
+        Period(frequency, year, part),
+        None if value is None else Decimal(value),
+        assessed,
+        Text.from_json(narrative) if narrative else _NO_TEXT,
+        evidence,
+        None if planned is None else Decimal(planned),
+        None,
+        _STATUSES[judged] if judged else None,
+        preliminary,
+        before_period,
     )
 
 

@@ -7,9 +7,9 @@ draws what it is given; none of them queries the database.
 import functools
 
 from django import template
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 
 from indicators import formatting
 from indicators.choices import ICONS, Status
@@ -72,3 +72,29 @@ def datetime_text(moment):
 def status_icon(status):
     """The symbol of a status (beside its word, never alone)."""
     return ICONS[Status(status or Status.NO_DATA)]
+
+
+@register.simple_tag
+def indicator_flags(indicator):
+    """The tags of an internal or retired indicator ("" for most): a tag, not
+    an included template, because long lists print one per row."""
+    tags = []
+    if not indicator.is_public:
+        tags.append(
+            format_html(
+                '<span class="tag tag-internal">{}</span>',
+                gettext("Sisäinen mittari – näkyy vain kirjautuneille"),
+            )
+        )
+    if not indicator.is_active:
+        tags.append(
+            format_html(
+                '<span class="tag tag-retired">{}</span>',
+                gettext("Poistunut käytöstä"),
+            )
+        )
+    if not tags:
+        return ""
+    return format_html(
+        '<p class="tags">{}</p>', format_html_join("", "{}", ((t,) for t in tags))
+    )
