@@ -98,3 +98,24 @@ def indicator_flags(indicator):
     return format_html(
         '<p class="tags">{}</p>', format_html_join("", "{}", ((t,) for t in tags))
     )
+
+
+@register.simple_tag
+def reading_marks(reading):
+    """What a reader must know about a figure beside it: a preliminary figure,
+    a reading from before the strategy period, a corrected one (with its
+    date). "" for most readings."""
+    marks = []
+    if reading.preliminary:
+        marks.append(("mark-preliminary", gettext("ennakkotieto")))
+    if reading.before_period:
+        marks.append(("mark-context", gettext("ennen strategiakautta")))
+    if reading.corrected_at:
+        marks.append(
+            (
+                "mark-corrected",
+                gettext("korjattu %(date)s")
+                % {"date": formatting.short_date(reading.corrected_at)},
+            )
+        )
+    return format_html_join(" ", '<span class="reading-mark {}">{}</span>', marks)
