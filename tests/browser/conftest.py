@@ -185,6 +185,14 @@ def phone(chromium) -> Iterator:
 
 
 @pytest.fixture
+def desktop(chromium) -> Iterator:
+    """A page on a desktop screen, 1280 CSS pixels wide."""
+    context, page = _new_page(chromium, viewport={"width": 1280, "height": 800})
+    yield page
+    context.close()
+
+
+@pytest.fixture
 def nojs_page(chromium) -> Iterator:
     """A page in a browser with JavaScript turned off."""
     context, page = _new_page(chromium, java_script_enabled=False)
