@@ -5,6 +5,8 @@ visible language button (as a visitor does) and checks it again; a failure
 lists every violation of both languages with its rule id and selector.
 """
 
+from collections import Counter
+
 import pytest
 
 from tests.browser.helpers import axe_violations, log_in, switch_language
@@ -120,3 +122,28 @@ def test_it_has_no_axe_violations_on_the_forbidden_page(
     url = f"{live_server.url}/mittarit/{site.indicators['numeric'].pk}/kirjaa/"
     assert page.goto(url).status == 403
     assert axe_violations(page) == []
+
+
+def accessibility_roles(page) -> Counter:
+    """How many nodes of each role Chromium's own accessibility tree has: what
+    a screen reader is given (Playwright's role locators compute roles
+    themselves and would not see what the browser did)."""
+    cdp = page.context.new_cdp_session(page)
+    try:
+        nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]
+    finally:
+        cdp.detach()
+    return Counter(node["role"]["value"] for node in nodes if "role" in node)
+
+
+def test_it_keeps_the_indicator_list_a_table_on_a_small_phone(phone, live_server, site):
+    phone.goto(live_server.url + "/mittarit/")
+    rows = phone.locator(".indicator-table tbody tr")
+    # On the phone the rows are laid out as blocks, not as table rows …
+    assert rows.first.evaluate("row => getComputedStyle(row).display") == "grid"
+    # … and the browser still gives them to a screen reader as a table.
+    roles = accessibility_roles(phone)
+    assert roles["table"] == 1
+    assert roles["columnheader"] == 5
+    assert roles["rowheader"] == rows.count()
+    assert roles["cell"] == 4 * rows.count()
