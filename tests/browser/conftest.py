@@ -176,6 +176,31 @@ def _role_groups(request: pytest.FixtureRequest) -> None:
         Group.objects.get_or_create(name=name)
 
 
+@pytest.fixture
+def staff_coordinator(coordinator):
+    """The coordinator, able to enter the admin as at work."""
+    import importlib
+
+    from django.contrib.auth.models import Group, Permission
+
+    from strategy import roles
+
+    # The permissions that migration indicators/0003 grants: the transactional
+    # database of a live-server test is emptied between tests, grants included.
+    grants = importlib.import_module(
+        "indicators.migrations.0003_coordinator_permissions"
+    )
+    Group.objects.get(name=roles.COORDINATORS).permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="indicators", codename__in=grants.CODENAMES
+        )
+    )
+    # Coordinators need staff status to enter the admin (README).
+    coordinator.is_staff = True
+    coordinator.save()
+    return coordinator
+
+
 def _new_page(chromium, **context_options):
     # A Finnish visitor: the browser asks for Finnish, as the city's do.
     context = chromium.new_context(locale="fi-FI", **context_options)
