@@ -127,7 +127,8 @@ AUTH_USER_MODEL = "strategy.User"
 _VALIDATORS = "django.contrib.auth.password_validation."
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": _VALIDATORS + "UserAttributeSimilarityValidator"},
-    {"NAME": _VALIDATORS + "MinimumLengthValidator"},
+    # Django's rule with a message in Finnish too (strategy/passwords.py).
+    {"NAME": "strategy.passwords.MinimumLengthValidator"},
     {"NAME": _VALIDATORS + "CommonPasswordValidator"},
     {"NAME": _VALIDATORS + "NumericPasswordValidator"},
 ]
