@@ -2,6 +2,7 @@
 page names (a chart line of the project's own drawing, no city's emblem)."""
 
 import io
+from pathlib import Path
 
 from django.contrib.staticfiles import finders
 
@@ -21,7 +22,7 @@ def test_it_names_the_svg_icon_on_every_page(client, strategy):
     html = client.get("/").content.decode()
     assert '<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">' in html
     svg = finders.find("favicon.svg")
-    assert svg and open(svg).read().startswith("<svg ")
+    assert svg and Path(svg).read_text().startswith("<svg ")
 
 
 def test_it_names_the_icon_in_the_admin(admin_client):

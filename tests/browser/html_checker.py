@@ -118,7 +118,9 @@ def check(documents: dict[str, str], folder: Path) -> dict[str, list[str]]:
         # The report goes to standard error.
         messages = json.loads(proc.stderr)["messages"]
     except ValueError:
-        raise RuntimeError(f"the Nu HTML checker failed: {proc.stderr[-2000:]}")
+        raise RuntimeError(
+            f"the Nu HTML checker failed: {proc.stderr[-2000:]}"
+        ) from None
     found = {name: [] for name in documents}
     for message in messages:
         name = names.get(Path(message.get("url", "")).name)

@@ -204,6 +204,8 @@ def test_it_has_no_axe_violations_on_a_rejected_annual_target(
     page.locator('input[name="annual_targets-2-value"]').fill("paljon")
     assert axe_violations(page) == []
     with page.expect_navigation():
-        page.get_by_role("button", name="Tallenna välillä ja jatka muokkaamista").click()
+        page.get_by_role(
+            "button", name="Tallenna välillä ja jatka muokkaamista"
+        ).click()
     assert page.locator(".errorlist").count() >= 1
     assert axe_violations(page) == []

@@ -24,7 +24,11 @@ def staff_coordinator(coordinator):
 
 def old_strategy(title: str) -> Strategy:
     return Strategy.objects.create(
-        slug="vanha", municipality="Kemijärvi", title=title, start_year=2020, end_year=2023
+        slug="vanha",
+        municipality="Kemijärvi",
+        title=title,
+        start_year=2020,
+        end_year=2023,
     )
 
 

@@ -70,7 +70,9 @@ def test_it_keeps_a_tight_list_and_a_dash_inside_a_sentence():
 
 
 def test_it_keeps_the_text_of_a_link_whose_address_is_not_allowed():
-    text = "[klikkaa](javascript:alert(1)), <a href='data:x'>tämä &amp; <em>tuo</em></a>"
+    text = (
+        "[klikkaa](javascript:alert(1)), <a href='data:x'>tämä &amp; <em>tuo</em></a>"
+    )
     html = render_markup(text + " ja [kaupunki](https://www.kemijarvi.fi).")
     assert html == (
         "<p>klikkaa, tämä &amp; <em>tuo</em> ja "
