@@ -100,7 +100,7 @@ def test_it_tells_the_writer_which_links_were_dropped(
     assert "<li>Painopistealue 2, haasteet (en): <q>the file</q></li>" in html
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     html = client.get(f"/raportit/{report.pk}/").content.decode()
-    assert "Of these links the report shows only the text" in html
+    assert "Of these links the report shows only the text, because the address" in html
     assert "<li>Introduction: <q>lisää</q></li>" in html
     assert "<li>Focus area 2, challenges (en): <q>the file</q></li>" in html
 
