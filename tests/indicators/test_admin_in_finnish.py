@@ -1,25 +1,16 @@
 """The admin's indicator pages in the coordinator's language, without scripts:
 measures and success factors are checkboxes, the measures under their focus
-areas (indicators/admin_widgets.py)."""
+areas (indicators/admin_widgets.py). A superuser sees the pages as a
+coordinator does; the coordinators' permissions are tests/indicators/
+test_admin.py's, their pages in a browser tests/browser/test_accessibility.py's."""
 
 import html5lib
-import pytest
 
 from indicators.models import Indicator
 from strategy.models import Measure, Strategy, SuccessFactor
 from tests.indicators.progress_data import text_of
 
 ADD = "/hallinta/indicators/indicator/add/"
-
-
-@pytest.fixture
-def staff_coordinator(coordinator):
-    # Coordinators need is_staff to enter the admin; superuser rights spare
-    # the permission grants, which tests/indicators/test_admin.py covers.
-    coordinator.is_staff = True
-    coordinator.is_superuser = True
-    coordinator.save()
-    return coordinator
 
 
 def old_strategy(title: str) -> Strategy:
@@ -37,8 +28,8 @@ def parse(response):
     return html5lib.parse(response.content.decode(), namespaceHTMLElements=False)
 
 
-def test_it_names_the_admin_after_the_service(client, staff_coordinator):
-    client.force_login(staff_coordinator)
+def test_it_names_the_admin_after_the_service(client, superuser):
+    client.force_login(superuser)
     finnish = client.get("/hallinta/").content.decode()
     assert '<a href="/hallinta/">Strategia-seurannan ylläpito</a>' in finnish
     assert "Djangon ylläpito" not in finnish
@@ -49,10 +40,10 @@ def test_it_names_the_admin_after_the_service(client, staff_coordinator):
 
 
 def test_it_offers_the_current_strategy_for_a_new_indicator(
-    client, staff_coordinator, strategy
+    client, superuser, strategy
 ):
     old_strategy(title="Vanha strategia")
-    client.force_login(staff_coordinator)
+    client.force_login(superuser)
     tree = parse(client.get(ADD))
     chosen = tree.findall(".//select[@name='strategy']/option[@selected]")
     assert [option.get("value") for option in chosen] == [str(strategy.pk)]
@@ -61,9 +52,9 @@ def test_it_offers_the_current_strategy_for_a_new_indicator(
 
 
 def test_it_groups_the_measures_by_focus_area_as_checkboxes(
-    client, staff_coordinator, strategy
+    client, superuser, strategy
 ):
-    client.force_login(staff_coordinator)
+    client.force_login(superuser)
     html = client.get(ADD).content.decode()
     tree = html5lib.parse(html, namespaceHTMLElements=False)
     group = tree.find(".//div[@id='id_measures']")
@@ -89,9 +80,9 @@ def test_it_groups_the_measures_by_focus_area_as_checkboxes(
 
 
 def test_it_shows_the_measures_in_english_when_english_is_chosen(
-    client, staff_coordinator, strategy, english
+    client, superuser, strategy, english
 ):
-    client.force_login(staff_coordinator)
+    client.force_login(superuser)
     tree = parse(client.get(ADD))
     group = tree.find(".//div[@id='id_measures']")
     assert group.get("aria-label") == "Measures"
@@ -99,11 +90,11 @@ def test_it_shows_the_measures_in_english_when_english_is_chosen(
 
 
 def test_it_saves_the_ticked_measures_and_success_factors(
-    client, staff_coordinator, strategy, technical
+    client, superuser, strategy, technical
 ):
     measures = Measure.objects.filter(focus_area__number=2)
     factor = SuccessFactor.objects.order_by("order").first()
-    client.force_login(staff_coordinator)
+    client.force_login(superuser)
     r = client.post(
         ADD,
         {
@@ -130,9 +121,9 @@ def test_it_saves_the_ticked_measures_and_success_factors(
     assert list(indicator.success_factors.all()) == [factor]
 
 
-def test_it_names_the_filters_in_finnish(client, staff_coordinator, strategy):
+def test_it_names_the_filters_in_finnish(client, superuser, strategy):
     old_strategy(title="Vanha strategia")  # a second one: its filter shows
-    client.force_login(staff_coordinator)
+    client.force_login(superuser)
     html = client.get("/hallinta/indicators/indicator/").content.decode()
     assert 'data-filter-title="kaupunkistrategia"' in html
     assert 'data-filter-title="painopistealue"' in html

@@ -1,15 +1,6 @@
 """Password rules speak the interface's language: the admin's password change."""
 
-import pytest
-
 CHANGE = "/hallinta/password_change/"
-
-
-@pytest.fixture
-def staff_coordinator(coordinator):
-    coordinator.is_staff = True
-    coordinator.save()
-    return coordinator
 
 
 def change_to(client, new: str) -> str:
@@ -19,28 +10,28 @@ def change_to(client, new: str) -> str:
     return r.content.decode()
 
 
-def test_it_refuses_a_short_password_in_finnish(client, staff_coordinator):
-    client.force_login(staff_coordinator)
+def test_it_refuses_a_short_password_in_finnish(client, superuser):
+    client.force_login(superuser)
     html = change_to(client, "Lx7#qa")
     assert "Salasana on liian lyhyt. Siinä on oltava vähintään 8 merkkiä." in html
     assert "too short" not in html
-    staff_coordinator.refresh_from_db()
-    assert staff_coordinator.check_password("salasana-123")
+    superuser.refresh_from_db()
+    assert superuser.check_password("salasana-123")
 
 
-def test_it_refuses_a_short_password_in_english(client, staff_coordinator, english):
-    client.force_login(staff_coordinator)
+def test_it_refuses_a_short_password_in_english(client, superuser, english):
+    client.force_login(superuser)
     html = change_to(client, "Lx7#qa")
     assert "This password is too short. It must contain at least 8 characters." in html
 
 
-def test_it_still_accepts_a_long_enough_password(client, staff_coordinator):
-    client.force_login(staff_coordinator)
+def test_it_still_accepts_a_long_enough_password(client, superuser):
+    client.force_login(superuser)
     data = {
         "old_password": "salasana-123",
         "new_password1": "Kemijarvi-tunturi-8",
         "new_password2": "Kemijarvi-tunturi-8",
     }
     assert client.post(CHANGE, data).status_code == 302
-    staff_coordinator.refresh_from_db()
-    assert staff_coordinator.check_password("Kemijarvi-tunturi-8")
+    superuser.refresh_from_db()
+    assert superuser.check_password("Kemijarvi-tunturi-8")
