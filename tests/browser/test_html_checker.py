@@ -33,6 +33,7 @@ def test_it_finds_no_errors_in_the_pages_the_browser_tests_opened(tmp_path):
     documents[CANARY] = CANARY_HTML
 
     found = html_checker.check(documents, tmp_path)
+    print(f"Nu HTML checker: {len(documents) - 1} distinct pages checked")  # -s
 
     (canary,) = found.pop(CANARY)
     assert "“role” attribute must not be used on a “tr” element" in canary
