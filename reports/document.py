@@ -13,13 +13,14 @@ import datetime
 from decimal import Decimal
 
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from indicators import charts, periods
 from indicators.status import ICONS, ORDER, Status
 
-from .markup import render_markup
+from .markup import dropped_links, render_markup
 from .models import NARRATIVES, MidtermReport
 from .snapshot import build_snapshot, text
 
@@ -43,6 +44,28 @@ def narratives(report: MidtermReport) -> dict:
             for section in sections
         },
     }
+
+
+def dropped_links_in(report: MidtermReport) -> list[dict]:
+    """The links of a draft's texts whose address is not allowed (the report
+    shows only their text): where each is and its text, for the preview."""
+
+    def found(obj, field: str, area: str = "") -> list[dict]:
+        return [
+            {
+                "place": capfirst(area + obj._meta.get_field(name).verbose_name),
+                "text": link,
+            }
+            for name in (field, f"{field}_en")
+            for link in dropped_links(getattr(obj, name))
+        ]
+
+    links = found(report, "introduction")
+    for section in report.sections.select_related("focus_area"):
+        area = _("Painopistealue %(number)s") % {"number": section.focus_area.number}
+        for field in NARRATIVES:
+            links += found(section, field, f"{area}, ")
+    return links
 
 
 def report_data(report: MidtermReport) -> dict:

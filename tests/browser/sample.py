@@ -23,6 +23,7 @@ PUBLIC_PAGES = {
     "login": "/kirjaudu/",
     "indicator-list": "/mittarit/",
     "indicator-list-filtered": "/mittarit/?haku=liikenne&laji=numeric&tila=on_track",
+    "indicator-list-bad-filter": "/mittarit/?tila=bogus",
     "indicator-numeric": "/mittarit/{numeric}/",
     "indicator-monthly": "/mittarit/{monthly}/",
     "indicator-qualitative": "/mittarit/{qualitative}/",
@@ -97,6 +98,27 @@ def build_sample_site(make_indicator, make_reading, user) -> SampleSite:
         "Syksyllä kylät järjestivät kolme uutta tapahtumaa.",
     )
     site.indicators["qualitative"] = qualitative
+
+    # A long unit and long status words: the widest table rows of the site.
+    broadband = make_indicator(
+        name="Nopean laajakaistan saatavuus",
+        name_en="Availability of fast broadband",
+        unit="% kotitalouksista",
+        unit_en="% of households",
+        baseline_value=Decimal("62.0"),
+        target_value=Decimal("80.0"),
+        measures=[Measure.objects.get(focus_area__number=2, order=2)],
+    )
+    make_reading(
+        broadband,
+        2024,
+        "64.1",
+        user=user,
+        narrative="Kuituverkon rakentaminen siirtyi vuodelle 2025.",
+        evidence="Traficom, laajakaistatilasto 2024",
+    )
+    make_reading(broadband, 2025, "62.5", user=user)  # off track
+    site.indicators["broadband"] = broadband
 
     site.indicators["no_data"] = make_indicator(
         name="Uusiutuvan energian osuus",
