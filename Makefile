@@ -8,13 +8,15 @@ LOCK := constraints.txt
 # Reinstall only when the dependencies or their pinned versions change.
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml $(wildcard $(LOCK)) | cksum | cut -d' ' -f1)
 PYTHON_CHECK := $(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
+# The Nu HTML checker of the browser tests (package.json), installed by npm.
+NODE_STAMP := node_modules/.installed
 
 # Tests run with debug off, as in production; they need some secret key.
 TEST_ENV := DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-test-only-not-secret-key-0123456789abcdef}
 
 .PHONY: run test lint format install bench lock
 
-install: $(STAMP)
+install: $(STAMP) $(NODE_STAMP)
 
 $(STAMP):
 	@$(PYTHON_CHECK)
@@ -40,13 +42,22 @@ lock:
 	} > $(LOCK).new; \
 	mv $(LOCK).new $(LOCK)
 
+# Without npm the tests still run; the HTML checker's test says what is missing.
+# --ignore-scripts: vnu-jar's install script would download a Java of its own.
+$(NODE_STAMP): package-lock.json
+	@if command -v npm >/dev/null; then \
+		npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && touch $@; \
+	else \
+		echo "npm not found: the Nu HTML checker will not run (README: Browser tests and HTML checks)"; \
+	fi
+
 run: $(STAMP)
 	DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --no-input
 	DJANGO_DEBUG=1 $(BIN)/python manage.py load_strategy
 	DJANGO_DEBUG=1 $(BIN)/python manage.py load_demo
 	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:8000
 
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP)
 	$(TEST_ENV) $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)

@@ -3,7 +3,8 @@
     python bench/pages.py [--repeat 30] [--rebuild] [--only home,list]
 
 Builds (once, then reuses) a dataset in its own SQLite file, bench/out/bench.sqlite3,
-or in the database of DATABASE_URL when that is set: the Kemijärvi strategy
+or in the database of DATABASE_URL when that is set -- an empty one, or one the
+benchmark made: it refuses a database that holds anything else. The Kemijärvi strategy
 with 300 indicators, each with 10 years of monthly readings (36 000 readings).
 Then, for every page, it reports the SQL query count and the median and 95th
 percentile time of a request through Django's test client, beside a *floor*
@@ -124,9 +125,9 @@ def build_dataset(out=print) -> None:
             Department.objects.update_or_create(name=fi, defaults={"name_en": en})[0]
             for fi, en in DEPARTMENTS
         ]
-        recorder = _bench_user("bench-kirjaaja", roles.RECORDERS)
+        recorder = _bench_user(BENCH_USERS[0], roles.RECORDERS)
         departments[0].members.add(recorder)
-        _bench_user("bench-kanslia", roles.MAYORS_OFFICE)
+        _bench_user(BENCH_USERS[1], roles.MAYORS_OFFICE)
         Group.objects.get(name=roles.COORDINATORS)  # the migration made the roles
 
         measures = list(Measure.objects.filter(focus_area__strategy=strategy))
@@ -301,9 +302,86 @@ def _bench_user(username: str, group: str):
     return user
 
 
+BENCH_USERS = ["bench-kirjaaja", "bench-kanslia"]
+
+
+def foreign_data() -> list[str]:
+    """What the database holds besides the benchmark's own data, one line per
+    kind ([] for an empty database or one that only the benchmark filled).
+
+    The benchmark creates users whose password is in this file and replaces
+    its own rows: it must never run on a database that serves anyone.
+    """
+    import tomllib
+
+    from django.apps import apps
+    from django.db import connection
+
+    from indicators.models import Indicator
+    from reports.models import MidtermReport
+    from strategy.loader import DEFAULT_FILE
+    from strategy.models import Department, Strategy, User
+
+    tables = set(connection.introspection.table_names())
+    if not tables:
+        return []
+    ours = {m._meta.db_table for m in apps.get_models(include_auto_created=True)}
+    found = []
+    others = sorted(tables - ours - {"django_migrations"})
+    if others:
+        found.append(f"{len(others)} tables of something else: {_some(others)}")
+    if User._meta.db_table not in tables:
+        return found
+    with DEFAULT_FILE.open("rb") as f:
+        own_strategy = tomllib.load(f)["strategy"]["slug"]
+    for what, queryset, name in [
+        ("user accounts", User.objects.exclude(username__in=BENCH_USERS), "username"),
+        (
+            "departments",
+            Department.objects.exclude(name__in=[fi for fi, _ in DEPARTMENTS]),
+            "name",
+        ),
+        ("strategies", Strategy.objects.exclude(slug=own_strategy), "slug"),
+        (
+            "indicators",
+            Indicator.objects.exclude(external_id__startswith="bench-"),
+            "name",
+        ),
+        ("reports", MidtermReport.objects.exclude(title=REPORT_TITLE), "title"),
+    ]:
+        names = list(queryset.order_by(name).values_list(name, flat=True)[:4])
+        if names:
+            found.append(f"{queryset.count()} {what}: {_some(names)}")
+    return found
+
+
+def _some(names: list[str]) -> str:
+    return ", ".join(names[:3]) + (", …" if len(names) > 3 else "")
+
+
+def refuse_foreign_database() -> None:
+    """Stop, saying why, unless the database is empty or the benchmark's own."""
+    from django.db import connection
+
+    found = foreign_data()
+    if found:
+        settings = connection.settings_dict
+        where = f"{connection.vendor} database {settings['NAME']}"
+        if settings.get("HOST"):
+            where += f" on {settings['HOST']}"
+        sys.exit(
+            f"The {where} holds data that is not the benchmark's:\n  "
+            + "\n  ".join(found)
+            + "\nThe benchmark creates users with a password written in its source "
+            "and replaces rows: run it on an empty database of its own (without "
+            "DATABASE_URL it uses bench/out/bench.sqlite3)."
+        )
+
+
 def ensure_dataset(rebuild: bool = False, out=print) -> None:
     from django.core.management import call_command
 
+    refuse_foreign_database()
     call_command("migrate", verbosity=0, interactive=False)
     if rebuild or not dataset_ready():
         build_dataset(out)

@@ -10,9 +10,12 @@ a justification and keeps it in the history.
 
 from django.contrib import admin
 from django.db import models
+from django.utils.text import capfirst
 
 from strategy.history_admin import ReadOnlyHistoryAdmin
+from strategy.models import Strategy
 
+from .admin_widgets import CheckboxGroups
 from .forms import (
     AnnualTargetAdminForm,
     AnnualTargetFormSet,
@@ -30,6 +33,18 @@ class AnnualTargetInline(admin.TabularInline):
     formset = AnnualTargetFormSet
     formfield_overrides = FINNISH_NUMBERS
     extra = 0
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        # A table's inputs have no labels of their own, only column headings:
+        # name each input for screen readers (axe: label).
+        if field is not None and not field.widget.is_hidden:
+            field.widget.attrs["aria-label"] = capfirst(db_field.verbose_name)
+        return field
+
+
+def _focus_area_title(measure) -> str:
+    return f"{measure.focus_area.number}. {measure.focus_area.short_title_i18n}"
 
 
 @admin.register(Indicator)
@@ -57,10 +72,36 @@ class IndicatorAdmin(ReadOnlyHistoryAdmin):
         "measures__focus_area",
     ]
     search_fields = ["name", "name_en", "description", "data_source", "external_id"]
-    filter_horizontal = ["measures", "success_factors"]
     list_select_related = ["department"]
     readonly_fields = ["status_override", "override_justification"]
     inlines = [AnnualTargetInline]
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        # Checkboxes, the measures under their focus areas (admin_widgets.py).
+        if db_field.name == "measures":
+            kwargs["queryset"] = db_field.related_model.objects.select_related(
+                "focus_area__strategy"
+            )
+            kwargs["widget"] = CheckboxGroups(
+                label=db_field.verbose_name, group_of=_focus_area_title
+            )
+            field = super().formfield_for_manytomany(db_field, request, **kwargs)
+            field.label_from_instance = lambda m: f"{m.code} {m.text_i18n}"
+            return field
+        if db_field.name == "success_factors":
+            kwargs["widget"] = CheckboxGroups(label=db_field.verbose_name)
+            field = super().formfield_for_manytomany(db_field, request, **kwargs)
+            field.label_from_instance = lambda f: capfirst(f.text_i18n)
+            return field
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def get_changeform_initial_data(self, request):
+        # A new indicator belongs to the current strategy unless chosen otherwise.
+        initial = super().get_changeform_initial_data(request)
+        current = Strategy.objects.current()
+        if current is not None:
+            initial.setdefault("strategy", current.pk)
+        return initial
 
 
 @admin.register(Reading)

@@ -410,7 +410,7 @@ class StatusOverrideForm(forms.Form):
 
 class IndicatorAdminForm(forms.ModelForm):
     source_url = forms.URLField(
-        label=Indicator._meta.get_field("source_url").verbose_name,
+        label=capfirst(Indicator._meta.get_field("source_url").verbose_name),
         required=False,
         assume_scheme="https",
     )

@@ -46,7 +46,10 @@ class Indicator(models.Model):
     """A mittari: what is measured, against what plan, by whom."""
 
     strategy = models.ForeignKey(
-        Strategy, on_delete=models.PROTECT, related_name="indicators"
+        Strategy,
+        on_delete=models.PROTECT,
+        related_name="indicators",
+        verbose_name=_("kaupunkistrategia"),
     )
     name = models.CharField(_("nimi"), max_length=200)
     name_en = models.CharField(_("nimi (en)"), max_length=200, blank=True)
@@ -271,7 +274,10 @@ class AnnualTarget(models.Model):
     """Vuositavoite: the budget's yearly step toward the indicator's target."""
 
     indicator = models.ForeignKey(
-        Indicator, on_delete=models.CASCADE, related_name="annual_targets"
+        Indicator,
+        on_delete=models.CASCADE,
+        related_name="annual_targets",
+        verbose_name=_("mittari"),
     )
     year = models.PositiveSmallIntegerField(_("vuosi"))
     value = models.DecimalField(_("tavoite"), max_digits=18, decimal_places=4)
@@ -311,7 +317,10 @@ class Reading(models.Model):
     """Mittaustulos tai arvio: one period's value or assessment of an indicator."""
 
     indicator = models.ForeignKey(
-        Indicator, on_delete=models.PROTECT, related_name="readings"
+        Indicator,
+        on_delete=models.PROTECT,
+        related_name="readings",
+        verbose_name=_("mittari"),
     )
     year = models.PositiveSmallIntegerField(_("vuosi"))
     part = models.PositiveSmallIntegerField(

@@ -2,6 +2,11 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+# The admin's name in the site's words ("Djangon ylläpito" otherwise).
+admin.site.site_header = _("Strategia-seurannan ylläpito")
+admin.site.site_title = _("Strategia-seurannan ylläpito")
 
 urlpatterns = [
     path("", include("indicators.strategy_urls")),

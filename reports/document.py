@@ -12,6 +12,7 @@ numbers are written by ``indicators.formatting``.
 from dataclasses import dataclass
 
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from indicators import figures, formatting
@@ -20,6 +21,7 @@ from indicators.overview import summarise
 from indicators.state import IndicatorState, ReadingState
 
 from .freeze import ReportContent, content_of
+from .markup import dropped_links
 from .models import NARRATIVES, MidtermReport
 
 
@@ -35,6 +37,28 @@ class IndicatorView:
     @property
     def definition(self):
         return self.state.definition
+
+
+def dropped_links_in(report: MidtermReport) -> list[dict]:
+    """The links of a draft's texts whose address is not allowed (the report
+    shows only their text): where each is and its text, for the preview."""
+
+    def found(obj, field: str, area: str = "") -> list[dict]:
+        return [
+            {
+                "place": capfirst(area + obj._meta.get_field(name).verbose_name),
+                "text": link,
+            }
+            for name in (field, f"{field}_en")
+            for link in dropped_links(getattr(obj, name))
+        ]
+
+    links = found(report, "introduction")
+    for section in report.sections.select_related("focus_area"):
+        area = _("Painopistealue %(number)s") % {"number": section.focus_area.number}
+        for field in NARRATIVES:
+            links += found(section, field, f"{area}, ")
+    return links
 
 
 def _view(state: IndicatorState) -> IndicatorView:

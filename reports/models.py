@@ -73,7 +73,10 @@ class MidtermReportQuerySet(models.QuerySet):
 
 class MidtermReport(models.Model):
     strategy = models.ForeignKey(
-        Strategy, on_delete=models.PROTECT, related_name="reports"
+        Strategy,
+        on_delete=models.PROTECT,
+        related_name="reports",
+        verbose_name=_("kaupunkistrategia"),
     )
     title = models.CharField(_("otsikko"), max_length=200)
     title_en = models.CharField(_("otsikko (en)"), max_length=200, blank=True)
@@ -179,10 +182,16 @@ class ReportSection(models.Model):
     """The mayor's office's narrative on one focus area."""
 
     report = models.ForeignKey(
-        MidtermReport, on_delete=models.CASCADE, related_name="sections"
+        MidtermReport,
+        on_delete=models.CASCADE,
+        related_name="sections",
+        verbose_name=_("väliraportti"),
     )
     focus_area = models.ForeignKey(
-        FocusArea, on_delete=models.PROTECT, related_name="+"
+        FocusArea,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("painopistealue"),
     )
     successes = models.TextField(_("onnistumiset"), blank=True, help_text=MARKUP_HELP)
     successes_en = models.TextField(_("onnistumiset (en)"), blank=True)

@@ -16,7 +16,7 @@ from strategy import roles
 from strategy.current import current_strategy_or_404
 
 from . import pdf, services
-from .document import build_document
+from .document import build_document, dropped_links_in
 from .forms import DraftForm, PublishForm, ReportForm, SectionForm
 from .models import MidtermReport
 
@@ -92,6 +92,7 @@ def report_detail(request, pk: int):
         "pdf_wait": not pdf_problem and not pdf.is_kept(report),
         "demo_data_shown": doc["is_demo"],
         "today": timezone.localdate(),
+        "dropped_links": [] if report.is_published else dropped_links_in(report),
     }
     return render(request, "reports/detail.html", ctx)
 

@@ -98,7 +98,10 @@ class Strategy(models.Model):
 
 class Value(models.Model):
     strategy = models.ForeignKey(
-        Strategy, on_delete=models.CASCADE, related_name="values"
+        Strategy,
+        on_delete=models.CASCADE,
+        related_name="values",
+        verbose_name=_("kaupunkistrategia"),
     )
     order = models.PositiveSmallIntegerField(_("järjestys"))
     name = models.CharField(_("arvo"), max_length=100)
@@ -124,7 +127,10 @@ class FocusArea(models.Model):
     """One of the strategy's numbered focus areas (toimintamme tärkeimmät kohteet)."""
 
     strategy = models.ForeignKey(
-        Strategy, on_delete=models.CASCADE, related_name="focus_areas"
+        Strategy,
+        on_delete=models.CASCADE,
+        related_name="focus_areas",
+        verbose_name=_("kaupunkistrategia"),
     )
     number = models.PositiveSmallIntegerField(_("numero"))
     short_title = models.CharField(_("lyhyt nimi"), max_length=100)
@@ -156,7 +162,10 @@ class Measure(models.Model):
     """A commitment under a focus area: one sentence of the strategy."""
 
     focus_area = models.ForeignKey(
-        FocusArea, on_delete=models.CASCADE, related_name="measures"
+        FocusArea,
+        on_delete=models.CASCADE,
+        related_name="measures",
+        verbose_name=_("painopistealue"),
     )
     order = models.PositiveSmallIntegerField(_("järjestys"))
     text = models.TextField(_("toimenpide"))
@@ -187,7 +196,10 @@ class SuccessFactor(models.Model):
     """A critical success factor (kriittinen menestystekijä)."""
 
     strategy = models.ForeignKey(
-        Strategy, on_delete=models.CASCADE, related_name="success_factors"
+        Strategy,
+        on_delete=models.CASCADE,
+        related_name="success_factors",
+        verbose_name=_("kaupunkistrategia"),
     )
     order = models.PositiveSmallIntegerField(_("järjestys"))
     text = models.TextField(_("menestystekijä"))

@@ -140,6 +140,7 @@ PUBLIC_PAGES = {
     "login": "/kirjaudu/",
     "indicator-list": "/mittarit/",
     "indicator-list-filtered": "/mittarit/?haku=liikenne&laji=numeric&tila=on_track",
+    "indicator-list-bad-filter": "/mittarit/?tila=bogus",
     "indicator-numeric": "/mittarit/{numeric}/",
     "indicator-monthly": "/mittarit/{monthly}/",
     "indicator-qualitative": "/mittarit/{qualitative}/",
@@ -172,6 +173,7 @@ def build_sample_site(make_indicator, make_reading, user) -> SampleSite:
         "monthly": base.unemployment,
         "qualitative": base.events,
         "internal": base.internal,
+        "broadband": _broadband(make_indicator, make_reading, user),
         "no_data": make_indicator(
             name="Uusiutuvan energian osuus",
             name_en="Share of renewable energy",
@@ -181,6 +183,29 @@ def build_sample_site(make_indicator, make_reading, user) -> SampleSite:
     }
     site.report = _published_report(base.footpaths.strategy, user)
     return site
+
+
+def _broadband(make_indicator, make_reading, user):
+    """A long unit and long status words: the widest table rows of the site."""
+    broadband = make_indicator(
+        name="Nopean laajakaistan saatavuus",
+        name_en="Availability of fast broadband",
+        unit="% kotitalouksista",
+        unit_en="% of households",
+        baseline_value=Decimal("62.0"),
+        target_value=Decimal("80.0"),
+        measures=[measure("2.2")],
+    )
+    make_reading(
+        broadband,
+        2024,
+        "64.1",
+        user=user,
+        narrative="Kuituverkon rakentaminen siirtyi vuodelle 2025.",
+        evidence="Traficom, laajakaistatilasto 2024",
+    )
+    make_reading(broadband, 2025, "62.5", user=user)  # off track
+    return broadband
 
 
 def _published_report(strategy, user):

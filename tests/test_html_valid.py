@@ -1,4 +1,9 @@
-"""Every public page is well-formed HTML: strict html5lib parse, unique ids."""
+"""Every public page is well-formed HTML: strict html5lib parse, unique ids,
+and every id that a label or an ARIA attribute names exists.
+
+The Nu HTML checker validates these pages and more in the browser tests
+(tests/browser/html_checker.py); this quick check runs without Java.
+"""
 
 from collections import Counter
 
@@ -7,9 +12,13 @@ import pytest
 
 from tests.sample import PUBLIC_PAGES
 
+# Attributes that point at other elements by their id.
+REFERENCES = ("for", "aria-describedby", "aria-labelledby", "aria-controls")
+
 
 def html_problems(html: str) -> list[str]:
-    """Parse errors (strict html5lib) and duplicate ids of a document."""
+    """Parse errors (strict html5lib), duplicate ids and references to ids that
+    do not exist, in a document."""
     parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
     try:
         tree = parser.parse(html)
@@ -21,7 +30,15 @@ def html_problems(html: str) -> list[str]:
             problems.append(f"line {line} col {col}: {code} {data or ''} -- {source}")
         return problems
     ids = Counter(el.get("id") for el in tree.iter() if el.get("id") is not None)
-    return [f'duplicate id="{i}" ({n}×)' for i, n in ids.items() if n > 1]
+    problems = [f'duplicate id="{i}" ({n}×)' for i, n in ids.items() if n > 1]
+    for el in tree.iter():
+        for attribute in REFERENCES:
+            problems += [
+                f'{attribute}="{name}" on <{el.tag}>: no element has that id'
+                for name in (el.get(attribute) or "").split()
+                if name not in ids
+            ]
+    return problems
 
 
 @pytest.mark.parametrize("language", ["fi", "en"])
@@ -42,6 +59,9 @@ def test_it_finds_parse_errors_and_duplicate_ids():
     assert html_problems(page.format("<p id=a>x</p><p id=a>y</p>")) == [
         'duplicate id="a" (2×)'
     ]
+    assert html_problems(
+        page.format('<input aria-describedby="a-error"><p id="a_error">x</p>')
+    ) == ['aria-describedby="a-error" on <input>: no element has that id']
     (problem,) = html_problems(page.format("<p>x</div>"))
     assert "{'name': 'div'}" in problem
     assert html_problems("<p>no doctype</p>")[0].startswith("line 1 col")

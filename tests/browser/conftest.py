@@ -5,7 +5,8 @@ the tests drive the system browser at ``CHROMIUM_PATH`` (default
 /usr/bin/chromium). Without it the browser tests are skipped with a reason that
 says what to install -- unless ``REQUIRE_BROWSER_TESTS=1`` (set by .ci/run), in
 which case every skipped browser test is reported as a failure, so CI cannot
-pass without having run them.
+pass without having run them. The Nu HTML checker's test (test_html_checker.py,
+which needs Java and the vnu-jar npm package) is a browser test in this sense.
 
 The module imports nothing of Django or Playwright at import time, so a bare
 pytest run can load it as a plugin (``-p tests.browser.conftest``); the test of
@@ -60,6 +61,17 @@ def pytest_configure(config: pytest.Config) -> None:
         "markers",
         "browser: runs in real headless Chromium (skipped when Chromium is missing)",
     )
+    config.addinivalue_line(
+        "markers", "last: runs after every other test (checks what they saw)"
+    )
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests marked ``last`` go to the end: the HTML checker's test checks the
+    pages that the other browser tests opened."""
+    last = [item for item in items if item.get_closest_marker("last")]
+    if last:
+        items[:] = [item for item in items if item not in last] + last
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -121,8 +133,10 @@ def live_server(request: pytest.FixtureRequest) -> Iterator:
 
     Replaces the session-wide one: SecurityMiddleware reads its settings once,
     when the server builds its handler, so production's HTTPS redirect and
-    secure cookies must be off before the server starts.
+    secure cookies must be off before the server starts. The server keeps every
+    HTML page it sends for the Nu HTML checker (html_checker.py).
     """
+    from django.conf import settings
     from django.test.utils import override_settings
 
     from pytest_django.live_server_helper import LiveServer
@@ -137,6 +151,7 @@ def live_server(request: pytest.FixtureRequest) -> Iterator:
         SECURE_HSTS_SECONDS=0,
         SESSION_COOKIE_SECURE=False,
         CSRF_COOKIE_SECURE=False,
+        MIDDLEWARE=["tests.browser.html_checker.CapturePages", *settings.MIDDLEWARE],
     ):
         server = LiveServer(addr)
         yield server
@@ -161,6 +176,31 @@ def _role_groups(request: pytest.FixtureRequest) -> None:
         Group.objects.get_or_create(name=name)
 
 
+@pytest.fixture
+def staff_coordinator(coordinator):
+    """The coordinator, able to enter the admin as at work."""
+    import importlib
+
+    from django.contrib.auth.models import Group, Permission
+
+    from strategy import roles
+
+    # The permissions that migration indicators/0003 grants: the transactional
+    # database of a live-server test is emptied between tests, grants included.
+    grants = importlib.import_module(
+        "indicators.migrations.0003_coordinator_permissions"
+    )
+    Group.objects.get(name=roles.COORDINATORS).permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="indicators", codename__in=grants.CODENAMES
+        )
+    )
+    # Coordinators need staff status to enter the admin (README).
+    coordinator.is_staff = True
+    coordinator.save()
+    return coordinator
+
+
 def _new_page(chromium, **context_options):
     # A Finnish visitor: the browser asks for Finnish, as the city's do.
     context = chromium.new_context(locale="fi-FI", **context_options)
@@ -180,6 +220,14 @@ def page(chromium) -> Iterator:
 def phone(chromium) -> Iterator:
     """A page on a small phone's screen, 320 CSS pixels wide."""
     context, page = _new_page(chromium, viewport={"width": 320, "height": 640})
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def desktop(chromium) -> Iterator:
+    """A page on a desktop screen, 1280 CSS pixels wide."""
+    context, page = _new_page(chromium, viewport={"width": 1280, "height": 800})
     yield page
     context.close()
 

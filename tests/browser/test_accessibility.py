@@ -5,6 +5,9 @@ visible language button (as a visitor does) and checks it again; a failure
 lists every violation of both languages with its rule id and selector.
 """
 
+import re
+from collections import Counter
+
 import pytest
 
 from tests.browser.helpers import axe_violations, log_in, switch_language
@@ -114,4 +117,99 @@ def test_it_has_no_axe_violations_on_the_forbidden_page(
     log_in(page, live_server.url, "toinen")
     url = f"{live_server.url}/mittarit/{site.indicators['numeric'].pk}/kirjaa/"
     assert page.goto(url).status == 403
+    assert axe_violations(page) == []
+
+
+def accessibility_roles(page) -> Counter:
+    """How many nodes of each role Chromium's own accessibility tree has: what
+    a screen reader is given (Playwright's role locators compute roles
+    themselves and would not see what the browser did)."""
+    cdp = page.context.new_cdp_session(page)
+    try:
+        nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]
+    finally:
+        cdp.detach()
+    return Counter(node["role"]["value"] for node in nodes if "role" in node)
+
+
+@pytest.mark.parametrize(
+    "path, user, columns",
+    [("/mittarit/", None, 5), ("/omat/", "kirjaaja", 6)],
+    ids=["indicator-list", "mine"],
+)
+def test_it_keeps_a_table_a_table_on_a_small_phone(
+    phone, live_server, site, path, user, columns
+):
+    if user:
+        log_in(phone, live_server.url, user)
+    phone.goto(live_server.url + path)
+    rows = phone.locator("table tbody tr")
+    # On the phone the rows are laid out as blocks, not as table rows …
+    assert rows.first.evaluate("row => getComputedStyle(row).display") == "grid"
+    # … and the browser still gives them to a screen reader as a table.
+    roles = accessibility_roles(phone)
+    assert roles["table"] == 1
+    assert roles["columnheader"] == columns
+    assert roles["rowheader"] == rows.count()
+    assert roles["cell"] == (columns - 1) * rows.count()
+
+
+# The admin pages a coordinator works in; {numeric}, {reading} from the site.
+ADMIN_PAGES = {
+    "index": "/hallinta/",
+    "indicators": "/hallinta/indicators/indicator/",
+    "indicators-filtered": "/hallinta/indicators/indicator/?kind__exact=numeric",
+    "add-indicator": "/hallinta/indicators/indicator/add/",
+    "change-indicator": "/hallinta/indicators/indicator/{numeric}/change/",
+    "readings": "/hallinta/indicators/reading/",
+    "reading": "/hallinta/indicators/reading/{reading}/change/",
+    "password": "/hallinta/password_change/",
+}
+
+
+def admin_violations_in_both_languages(page, base_url: str, path: str) -> dict:
+    """The admin has no language button: the visitor chooses English on the
+    site, and the admin follows the choice."""
+    page.goto(base_url + path)
+    assert page.locator("html").get_attribute("lang") == "fi"
+    found = {"fi": axe_violations(page)}
+    page.goto(base_url + "/")
+    switch_language(page, "In English")
+    page.goto(base_url + path)
+    assert page.locator("html").get_attribute("lang") == "en"
+    found["en"] = axe_violations(page)
+    return found
+
+
+@pytest.mark.parametrize("name", ADMIN_PAGES)
+def test_it_has_no_axe_violations_on_the_coordinators_admin_pages(
+    page, live_server, site, staff_coordinator, name
+):
+    reading = site.indicators["numeric"].readings.latest("period_end")
+    path = ADMIN_PAGES[name].format(
+        reading=reading.pk, **{k: i.pk for k, i in site.indicators.items()}
+    )
+    log_in(page, live_server.url, "koordinaattori")
+    found = admin_violations_in_both_languages(page, live_server.url, path)
+    assert found == NO_VIOLATIONS
+
+
+def test_it_has_no_axe_violations_on_a_rejected_annual_target(
+    page, live_server, site, staff_coordinator
+):
+    log_in(page, live_server.url, "koordinaattori")
+    numeric = site.indicators["numeric"]
+    page.goto(f"{live_server.url}/hallinta/indicators/indicator/{numeric.pk}/change/")
+    # A row added by the admin's own script, then refused with a reason.
+    page.get_by_role(
+        "button", name=re.compile("^Lisää toinen vuositavoite$", re.I)
+    ).click()
+    page.locator('input[name="annual_targets-2-year"]').fill("2026")
+    page.locator('input[name="annual_targets-2-value"]').fill("paljon")
+    assert axe_violations(page) == []
+    with page.expect_navigation():
+        page.get_by_role(
+            "button", name="Tallenna välillä ja jatka muokkaamista"
+        ).click()
+    assert page.locator(".errorlist").count() >= 1
     assert axe_violations(page) == []

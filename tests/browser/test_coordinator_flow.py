@@ -1,38 +1,17 @@
 """A coordinator sets an annual target in the admin, as they would at work."""
 
-import importlib
 import re
 from decimal import Decimal
 
 import pytest
 
 from indicators.models import AnnualTarget
-from strategy import roles
 from tests.browser.helpers import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-# The permissions that migration indicators/0003 grants: the transactional
-# database of a live-server test is emptied between tests, grants included.
-GRANTS = importlib.import_module("indicators.migrations.0003_coordinator_permissions")
-
 VALUE_CELL = 'input[name="annual_targets-0-value"]'
 YEAR_CELL = 'input[name="annual_targets-0-year"]'
-
-
-@pytest.fixture
-def staff_coordinator(coordinator):
-    from django.contrib.auth.models import Group, Permission
-
-    Group.objects.get(name=roles.COORDINATORS).permissions.add(
-        *Permission.objects.filter(
-            content_type__app_label="indicators", codename__in=GRANTS.CODENAMES
-        )
-    )
-    # Coordinators need staff status to enter the admin (README).
-    coordinator.is_staff = True
-    coordinator.save()
-    return coordinator
 
 
 @pytest.fixture

@@ -58,7 +58,7 @@ def test_it_shows_a_dash_without_readings_and_marks_internal_ones(
     make_indicator(is_public=False)
     client.force_login(recorder)
     html = client.get("/omat/").content.decode()
-    assert '<td class="num">–</td>' in html
+    assert '<td class="num" data-label="Viimeisin tulos">–</td>' in html
     assert "(sisäinen)" in html
     assert "muokkaa/" not in html  # no reading to correct
 

@@ -1,4 +1,4 @@
-from reports.markup import render_markup
+from reports.markup import dropped_links, render_markup
 
 
 def test_it_renders_paragraphs_lists_emphasis_and_links():
@@ -48,3 +48,35 @@ def test_it_turns_headings_and_tables_into_plain_text():
 def test_it_renders_nothing_for_blank_text():
     assert render_markup("") == ""
     assert render_markup("  \n ") == ""
+
+
+def test_it_renders_a_list_that_follows_a_sentence_on_the_next_line():
+    # As the help text says: "-" or "1." at the start of a line, no blank line.
+    assert render_markup("Tärkeimmät:\n- yksi\n- kaksi") == (
+        "<p>Tärkeimmät:</p>\n<ul>\n<li>yksi</li>\n<li>kaksi</li>\n</ul>"
+    )
+    assert render_markup("Järjestyksessä:\n1. eka\n2. toka") == (
+        "<p>Järjestyksessä:</p>\n<ol>\n<li>eka</li>\n<li>toka</li>\n</ol>"
+    )
+
+
+def test_it_keeps_a_tight_list_and_a_dash_inside_a_sentence():
+    assert render_markup("- yksi\n  jatkuu\n- kaksi") == (
+        "<ul>\n<li>yksi\n  jatkuu</li>\n<li>kaksi</li>\n</ul>"
+    )
+    assert render_markup("Vuonna 2025 - kuten ennenkin - väki väheni.") == (
+        "<p>Vuonna 2025 - kuten ennenkin - väki väheni.</p>"
+    )
+
+
+def test_it_keeps_the_text_of_a_link_whose_address_is_not_allowed():
+    text = (
+        "[klikkaa](javascript:alert(1)), <a href='data:x'>tämä &amp; <em>tuo</em></a>"
+    )
+    html = render_markup(text + " ja [kaupunki](https://www.kemijarvi.fi).")
+    assert html == (
+        "<p>klikkaa, tämä &amp; <em>tuo</em> ja "
+        '<a href="https://www.kemijarvi.fi" rel="noopener noreferrer">kaupunki</a>.</p>'
+    )
+    assert dropped_links(text) == ["klikkaa", "tämä & tuo"]
+    assert dropped_links("[kaupunki](https://www.kemijarvi.fi)") == []

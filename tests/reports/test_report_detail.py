@@ -79,6 +79,37 @@ def test_it_tells_a_draft_what_the_cut_off_leaves_out(
     assert "vasta tilannepäivän jälkeen, on 1 kpl" in html
 
 
+def test_it_tells_the_writer_which_links_were_dropped(
+    client, mayors_office, make_report, english
+):
+    report = make_report(
+        introduction="Lue [lisää](javascript:alert(1)) ja [kaupungilta](https://x.fi)."
+    )
+    section = report.sections.get(focus_area__number=2)
+    section.challenges_en = "See [the file](file:///c:/raportti.docx)."
+    section.save()
+    client.post("/i18n/setlang/", {"language": "fi", "next": "/"})
+    client.force_login(mayors_office)
+    html = client.get(f"/raportit/{report.pk}/").content.decode()
+    # The text stays, without the link; the preview says where and which.
+    assert "Lue lisää ja" in html
+    assert "<a rel=" not in html
+    assert "Näistä linkeistä näkyy raportissa vain teksti" in html
+    assert "<li>Johdanto: <q>lisää</q></li>" in html
+    assert "<li>Painopistealue 2, haasteet (en): <q>the file</q></li>" in html
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    html = client.get(f"/raportit/{report.pk}/").content.decode()
+    assert "Of these links the report shows only the text, because the address" in html
+    assert "<li>Introduction: <q>lisää</q></li>" in html
+    assert "<li>Focus area 2, challenges (en): <q>the file</q></li>" in html
+
+
+def test_it_names_no_dropped_links_when_there_are_none(client, mayors_office, report):
+    client.force_login(mayors_office)
+    html = client.get(f"/raportit/{report.pk}/").content.decode()
+    assert "dropped-links" not in html
+
+
 def test_it_never_shows_internal_indicators(
     client, make_report, mayors_office, make_indicator, recorder, make_reading, backdate
 ):
@@ -167,8 +198,9 @@ def test_it_previews_a_draft_in_a_fixed_number_of_queries(
     report = make_report()
     client.force_login(coordinator)
     # session, user, groups, the report, its sections, the snapshot (17),
-    # the current strategy of the header
-    with django_assert_max_num_queries(23):
+    # the current strategy of the header, the sections again for the links
+    # dropped from their texts
+    with django_assert_max_num_queries(24):
         assert client.get(f"/raportit/{report.pk}/").status_code == 200
 
 

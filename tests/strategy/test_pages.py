@@ -81,3 +81,16 @@ def test_it_shows_the_accessibility_statement(client, english, strategy):
 
 def test_it_answers_404_before_any_strategy_is_loaded(client, db):
     assert client.get("/").status_code == 404
+
+
+def test_it_names_a_measure_by_its_plain_number_however_large(client, strategy):
+    # Ids are not numbers to format: "measure-12 345" (a no-break space from the
+    # thousands separator) broke the section's aria-labelledby on PostgreSQL,
+    # whose keys grow past a thousand.
+    from strategy.models import Measure
+
+    measure = Measure.objects.get(focus_area__number=1, order=1)
+    Measure.objects.filter(pk=measure.pk).update(id=12345)
+    html = client.get("/painopistealueet/1/").content.decode()
+    assert 'aria-labelledby="measure-12345"' in html
+    assert '<h3 id="measure-12345">' in html

@@ -7,7 +7,7 @@ class Migration(migrations.Migration):
     """
 
     dependencies = [
-        ("indicators", "0003_coordinator_permissions"),
+        ("indicators", "0004_finnish_field_names"),
     ]
 
     operations = [

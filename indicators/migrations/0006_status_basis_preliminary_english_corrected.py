@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('indicators', '0004_reading_lock_version'),
+        ('indicators', '0005_reading_lock_version'),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ class Migration(migrations.Migration):
     lock counter; drafts get the optimistic lock that readings have."""
 
     dependencies = [
-        ("reports", "0001_initial"),
+        ("reports", "0002_finnish_field_names"),
     ]
 
     operations = [
