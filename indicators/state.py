@@ -160,6 +160,11 @@ class ReadingState:
         return self.assessed
 
     @property
+    def has_marks(self) -> bool:
+        """Whether ``reading_marks`` has anything to say (most have nothing)."""
+        return self.preliminary or self.before_period or bool(self.corrected_at)
+
+    @property
     def needs_explanation(self) -> bool:
         return (
             self.value is not None

@@ -8,7 +8,7 @@ import html5lib
 
 from indicators.models import Indicator
 from strategy.models import Measure, Strategy, SuccessFactor
-from tests.indicators.progress_data import text_of
+from tests.indicators.html import text_of
 
 ADD = "/hallinta/indicators/indicator/add/"
 
