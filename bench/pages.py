@@ -404,26 +404,6 @@ LAYOUT_FLOOR_TEMPLATE = """{% extends "base.html" %}{% block content %}
 LAYOUT_FLOORS = {"how_to_read"}
 
 
-def _latest(field: str):
-    from django.db.models import OuterRef, Subquery
-
-    from indicators.models import Reading
-
-    return Subquery(
-        Reading.objects.filter(indicator=OuterRef("pk"), withdrawn_at__isnull=True)
-        .order_by("-period_end")
-        .values(field)[:1]
-    )
-
-
-def _with_latest(qs):
-    return qs.annotate(
-        latest_value=_latest("value"),
-        latest_status=_latest("qualitative_status"),
-        latest_end=_latest("period_end"),
-    )
-
-
 def floor_rows(kind: str, arg: str, user) -> list[tuple]:
     """The rows a page shows, fetched with one query (none for static pages).
 
@@ -448,22 +428,8 @@ def floor_rows(kind: str, arg: str, user) -> list[tuple]:
             if kind == "home"
             else Indicator.objects.filter(department__members=user, is_active=True)
         )
-        rows = (
-            Reading.objects.filter(
-                indicator__in=shown,
-                withdrawn_at__isnull=True,
-                period_end__gte=datetime.date.today() - datetime.timedelta(days=400),
-            )
-            .order_by("indicator__name", "indicator_id", "period_end")
-            .values_list(
-                "indicator_id",
-                "indicator__name",
-                "indicator__unit",
-                "value",
-                "qualitative_status",
-            )
-        )
-        return _per_indicator(rows)
+        since = {"period_end__gte": datetime.date.today() - datetime.timedelta(400)}
+        return _per_indicator(_readings_of(shown, **since))
     elif kind in ("focus_area", "list", "success_factors"):
         if kind == "focus_area":
             shown = public.filter(measures__focus_area__number=int(arg))
@@ -472,22 +438,7 @@ def floor_rows(kind: str, arg: str, user) -> list[tuple]:
         else:
             shown = public.filter(is_active=True)
         since = Strategy.objects.filter(is_current=True).values("start_year")
-        rows = (
-            Reading.objects.filter(
-                indicator__in=shown,
-                withdrawn_at__isnull=True,
-                year__gte=Subquery(since) - 1,
-            )
-            .order_by("indicator__name", "indicator_id", "period_end")
-            .values_list(
-                "indicator_id",
-                "indicator__name",
-                "indicator__unit",
-                "value",
-                "qualitative_status",
-            )
-        )
-        return _per_indicator(rows)
+        return _per_indicator(_readings_of(shown, year__gte=Subquery(since) - 1))
     elif kind == "detail":
         qs = (
             Reading.objects.filter(indicator_id=int(arg), withdrawn_at__isnull=True)
@@ -519,6 +470,24 @@ def floor_rows(kind: str, arg: str, user) -> list[tuple]:
     else:
         raise ValueError(kind)
     return list(qs)
+
+
+def _readings_of(indicators, **since):
+    """The valid readings of ``indicators`` since a date or year, by indicator."""
+    from indicators.models import Reading
+
+    return (
+        Reading.objects.filter(indicator__in=indicators, withdrawn_at__isnull=True)
+        .filter(**since)
+        .order_by("indicator__name", "indicator_id", "period_end")
+        .values_list(
+            "indicator_id",
+            "indicator__name",
+            "indicator__unit",
+            "value",
+            "qualitative_status",
+        )
+    )
 
 
 def _per_indicator(rows) -> list[tuple]:

@@ -68,6 +68,19 @@ def _entry_page(request, template: str, indicator: Indicator, status=200, **ctx)
     return render(request, template, ctx, status=status)
 
 
+def _versioned_page(request, template: str, reading, form, conflict):
+    """A reading's correction or withdrawal page; 409 when someone saved first."""
+    return _entry_page(
+        request,
+        template,
+        reading.indicator,
+        status=409 if conflict else 200,
+        reading=reading,
+        form=form,
+        conflict=conflict,
+    )
+
+
 @login_required
 def reading_create(request, pk: int):
     indicator = permissions.get_indicator_for_recording(request, pk)
@@ -133,14 +146,8 @@ def reading_update(request, pk: int):
                 % {"period": reading.period},
             )
             return redirect(indicator)
-    return _entry_page(
-        request,
-        "indicators/reading_form.html",
-        indicator,
-        status=409 if conflict else 200,
-        reading=reading,
-        form=form,
-        conflict=conflict,
+    return _versioned_page(
+        request, "indicators/reading_form.html", reading, form, conflict
     )
 
 
@@ -172,14 +179,8 @@ def reading_withdraw(request, pk: int):
                 % {"period": reading.period},
             )
             return redirect(indicator)
-    return _entry_page(
-        request,
-        "indicators/reading_withdraw.html",
-        indicator,
-        status=409 if conflict else 200,
-        reading=reading,
-        form=form,
-        conflict=conflict,
+    return _versioned_page(
+        request, "indicators/reading_withdraw.html", reading, form, conflict
     )
 
 
