@@ -24,6 +24,7 @@ from . import formatting
 INK = "#1d2329"
 MUTED = "#4b5660"
 GRID = "#d5dade"
+HISTORY = "#eef0f2"  # the band of years before the strategy period
 ACTUAL = "#1a5a9e"
 PLANNED = "#4b5660"
 TARGET = "#0f5a2a"
@@ -44,6 +45,7 @@ class ChartLabels:
     unit: str  # the y axis label, e.g. "km" or "%"
     x_axis: str  # "Vuosi" / "Year"
     target: str  # the text beside the target mark, e.g. "Tavoite 150 km"
+    history: str = ""  # over the years before the strategy period, if shown
 
 
 def period_x(year: int, part: int, parts_per_year: int) -> float:
@@ -121,10 +123,13 @@ def line_chart(
     width: int = 640,
     height: int = 320,
     font_size: int = 15,
+    period_start: int | None = None,
 ) -> str:
     """An indicator's trend: readings as a line, the plan dashed, the target marked.
 
     ``chart_id`` makes the ids of the title and description unique on a page.
+    Years before ``period_start`` (the strategy period's first year) are
+    shaded and labelled ``labels.history``: their readings are context.
     """
     values = [p.y for p in actual] + [p.y for p in planned]
     if target is not None:
@@ -156,6 +161,16 @@ def line_chart(
         f'<desc id="{desc_id}">{escape(labels.desc)}</desc>',
     ]
 
+    if period_start is not None and first_year < period_start <= last_year + 1:
+        x0, x1 = sx(first_year), sx(period_start)
+        parts.append(
+            f'<rect class="chart-history" x="{_f(x0)}" y="{_f(top)}" '
+            f'width="{_f(x1 - x0)}" height="{_f(plot_h)}" fill="{HISTORY}"/>'
+        )
+        if labels.history:
+            parts.append(
+                _text(x0 + 4, top + font_size, labels.history, "start", fill=MUTED)
+            )
     # Horizontal grid lines and the value labels of the y axis.
     for tick, text in zip(ticks, tick_labels, strict=True):
         y = sy(tick)

@@ -77,6 +77,11 @@ def load_demo(
             f"the strategy '{data.strategy}' is not in the database; "
             "run load_strategy first."
         )
+    if strategy.start_year != data.strategy_start:
+        raise DemoError(
+            f"{data.path}: the file's strategy_start is {data.strategy_start}, but the "
+            f"strategy '{data.strategy}' starts in {strategy.start_year}."
+        )
     with transaction.atomic():
         result = DemoResult(users=data.users)
         departments = _departments(result, data)

@@ -112,6 +112,16 @@ def indicator_chart(state: IndicatorState, chart_id: str = "chart") -> str:
         )
     else:
         sentences.append(_("Tuloksia ei ole vielä kirjattu."))
+    start = definition.strategy_start
+    history = bool(start) and any(r.before_period for r in numeric)
+    if history:
+        sentences.append(
+            _(
+                "Tulokset ennen vuotta %(year)s ovat historiatietoa ajalta ennen "
+                "strategiakautta; niitä ei arvioida."
+            )
+            % {"year": start}
+        )
     if target is not None:
         sentences.append(
             _("Tavoite %(value)s vuonna %(year)s.")
@@ -130,6 +140,7 @@ def indicator_chart(state: IndicatorState, chart_id: str = "chart") -> str:
         unit=str(definition.unit),
         x_axis=_("Vuosi"),
         target=target_label,
+        history=_("ennen strategiakautta") if history else "",
     )
     data = {
         "labels": labels,
@@ -139,6 +150,7 @@ def indicator_chart(state: IndicatorState, chart_id: str = "chart") -> str:
         "planned": planned,
         "target": target,
         "decimals": definition.decimals,
+        "period_start": start if history else None,
     }
     # Two drawings: SVG text scales with the picture, so a phone gets one
     # drawn for its width instead of a shrunken wide one. CSS shows one; the

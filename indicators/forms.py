@@ -146,6 +146,7 @@ class ReadingForm(forms.ModelForm):
             "part",
             "value",
             "qualitative_status",
+            "preliminary",
             "narrative",
             "evidence",
         ]
@@ -167,11 +168,19 @@ class ReadingForm(forms.ModelForm):
 
         year = self.fields["year"]
         year.label = _("Vuosi")
-        year.help_text = _("Strategiakausi %(start)s–%(end)s.") % {
-            "start": strategy.start_year,
-            "end": strategy.end_year,
-        }
-        year.widget.attrs.update(min=strategy.start_year, max=strategy.end_year)
+        first = strategy.first_history_year
+        if first < strategy.start_year:
+            year.help_text = _(
+                "Strategiakausi %(start)s–%(end)s. Aiemmat vuodet %(first)s alkaen "
+                "kirjataan historiatiedoksi: ne näkyvät kaaviossa ja taulukossa, "
+                "mutta niitä ei arvioida."
+            ) % {"start": strategy.start_year, "end": strategy.end_year, "first": first}
+        else:
+            year.help_text = _("Strategiakausi %(start)s–%(end)s.") % {
+                "start": strategy.start_year,
+                "end": strategy.end_year,
+            }
+        year.widget.attrs.update(min=first, max=strategy.end_year)
         year.error_messages["required"] = _("Anna vuosi.")
 
         if indicator.frequency == Frequency.YEARLY:
@@ -196,6 +205,13 @@ class ReadingForm(forms.ModelForm):
         narrative = self.fields["narrative"]
         if indicator.is_numeric:
             del self.fields["qualitative_status"]
+            preliminary = self.fields["preliminary"]
+            preliminary.label = _("Ennakkotieto")
+            preliminary.help_text = _(
+                "Rastita, jos tilasto on julkaistu ensin ennakkotietona. Kun "
+                "lopullinen luku julkaistaan, korjaa tulos ja poista rasti: "
+                "molemmat jäävät muutoshistoriaan."
+            )
             value = self.fields["value"]
             value.required = True
             value.decimals = indicator.decimals
@@ -215,6 +231,7 @@ class ReadingForm(forms.ModelForm):
             )
         else:
             del self.fields["value"]
+            del self.fields["preliminary"]
             status = self.fields["qualitative_status"]
             status.label = _("Arvioitu tila")
             status.required = True
@@ -251,12 +268,16 @@ class ReadingForm(forms.ModelForm):
         part = cleaned.get("part") if "part" in self.fields else 0
         if year is None or part is None:
             return cleaned
-        if self._check_period(year, part) and self.indicator.is_numeric:
+        if not self._check_period(year, part) or not self.indicator.is_numeric:
+            return cleaned
+        # A reading before the strategy period is context: never judged, so
+        # it needs no explanation.
+        if not self.indicator.before_period(year):
             self._check_explanation(year, cleaned)
         return cleaned
 
     def _check_period(self, year: int, part: int) -> bool:
-        if error := self.indicator.strategy.year_outside(year):
+        if error := self.indicator.strategy.year_outside(year, history=True):
             self.add_error("year", error)
             return False
         period = periods.Period(self.indicator.frequency, year, part)

@@ -211,6 +211,11 @@ class Indicator(models.Model):
         """The smallest step a reading may take (1, 0.1, 0.01 …)."""
         return Decimal(1).scaleb(-self.decimals)
 
+    def before_period(self, year: int) -> bool:
+        """A year before the strategy period: context, never judged
+        (``state.Definition.before_period`` for states)."""
+        return year < self.strategy.start_year
+
     def has_readings(self) -> bool:
         """Any reading at all, withdrawn ones included: they are its history."""
         return self.pk is not None and self.readings.exists()

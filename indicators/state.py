@@ -26,7 +26,15 @@ from django.urls import reverse
 from strategy.i18n import Text
 
 from . import formatting, status
-from .choices import Basis, Direction, Frequency, Kind, Status, default_basis
+from .choices import (
+    PARTS_PER_YEAR,
+    Basis,
+    Direction,
+    Frequency,
+    Kind,
+    Status,
+    default_basis,
+)
 from .periods import Period
 
 
@@ -237,6 +245,36 @@ class IndicatorState:
             if r.value is not None
         )
 
+    @property
+    def has_history(self) -> bool:
+        """Readings from before the strategy period are shown (as context)."""
+        return any(r.before_period for r in self.readings)
+
+    @property
+    def baseline_reading_value(self) -> Decimal | None:
+        """The readings' figure for the baseline year when it differs from the
+        defined baseline (the page then says which counts), else None.
+
+        A yearly indicator's reading of that year; a monthly or quarterly
+        one's mean over a complete year. The plan starts from the defined
+        baseline; the readings of its year are context.
+        """
+        d = self.definition
+        if not d.is_numeric or d.baseline_year is None or d.baseline_value is None:
+            return None
+        values = [
+            r.value
+            for r in self.readings
+            if r.year == d.baseline_year and r.value is not None
+        ]
+        if not values or len(values) != PARTS_PER_YEAR[d.frequency]:
+            return None
+        figure = sum(values) / len(values)
+        same = formatting.number(figure, d.decimals) == formatting.number(
+            d.baseline_value, d.decimals
+        )
+        return None if same else figure
+
     def with_trend(self, points) -> "IndicatorState":
         return replace(self, trend=tuple(points))
 
@@ -280,7 +318,7 @@ def judge(definition: Definition, raw: RawReading, targets) -> ReadingState:
         assessed=raw.assessed,
         narrative=raw.narrative,
         evidence=raw.evidence,
-        planned=assessment.planned,
+        planned=None if before else assessment.planned,
         updated_at=raw.updated_at,
         status=None if before else assessment.status,
         preliminary=raw.preliminary,

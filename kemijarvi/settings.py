@@ -191,6 +191,12 @@ X_FRAME_OPTIONS = "DENY"
 # How long after a period is due before an indicator counts as overdue.
 INDICATOR_GRACE_DAYS = envint("INDICATOR_GRACE_DAYS", 60)
 
+# How many years before the strategy period readings may be recorded for: a
+# real series (population 2017–) is context on the charts, never judged.
+INDICATOR_HISTORY_YEARS = envint("INDICATOR_HISTORY_YEARS", 10)
+if not 0 <= INDICATOR_HISTORY_YEARS <= 100:
+    raise ImproperlyConfigured("INDICATOR_HISTORY_YEARS must be from 0 to 100")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

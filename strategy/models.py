@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -81,14 +82,39 @@ class Strategy(models.Model):
     def years(self) -> range:
         return range(self.start_year, self.end_year + 1)
 
-    def year_outside(self, year: int) -> ValidationError | None:
+    @property
+    def first_history_year(self) -> int:
+        """The first year readings may be recorded for: the strategy period's
+        start less ``INDICATOR_HISTORY_YEARS`` (context, never judged)."""
+        return self.start_year - settings.INDICATOR_HISTORY_YEARS
+
+    def year_outside(
+        self, year: int, *, history: bool = False
+    ) -> ValidationError | None:
         """The refusal of a year outside the strategy period, or None.
 
-        The one place this check is written: annual targets in the admin and
-        readings on the entry forms both ask it.
+        The one place this check is written: annual targets in the admin ask
+        it for the period itself; readings (the entry forms, imports) with
+        ``history`` also accept the years before it from
+        ``first_history_year``.
         """
-        if year in self.years:
+        first = self.first_history_year if history else self.start_year
+        if first <= year <= self.end_year:
             return None
+        if history and first < self.start_year:
+            return ValidationError(
+                _(
+                    "Vuoden on oltava %(first)s–%(end)s: strategiakausi "
+                    "%(start)s–%(end)s tai enintään %(count)s vuotta sitä ennen."
+                ),
+                code="outside_history",
+                params={
+                    "first": first,
+                    "start": self.start_year,
+                    "end": self.end_year,
+                    "count": self.start_year - first,
+                },
+            )
         return ValidationError(
             _("Vuoden on oltava strategiakaudella %(start)s–%(end)s."),
             code="outside_strategy",

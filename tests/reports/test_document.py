@@ -78,7 +78,7 @@ def test_it_keeps_yearly_readings_in_rows(recorded, make_report):
     ind = _indicator(build_document(make_report()), "Kevyen liikenteen väylät")
     assert ind.grid["header"].split() == ["Vuosi", "Lukema", "Suunniteltu"]
     assert ind.grid["lines"].split("\n") == [
-        "2023   100,0        100,0",
+        "2023   100,0            –",  # before the strategy period: no plan
         "2024   120,0        115,0",
     ]
     latest = ind.state.latest
