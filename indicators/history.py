@@ -42,7 +42,7 @@ HIDDEN_FIELDS = {
 CREATION_FIELDS = {
     Indicator: [],  # the page itself shows the definition
     AnnualTarget: ["value"],
-    Reading: ["value", "qualitative_status", "narrative", "evidence"],
+    Reading: ["value", "preliminary", "qualitative_status", "narrative", "evidence"],
 }
 M2M_FIELDS = ["measures", "success_factors"]
 
@@ -153,7 +153,7 @@ def _changes_of(model, records, indicator: Indicator, m2m=None) -> list[Change]:
             names = CREATION_FIELDS[model] if record.history_type == "+" else []
             for name in names:
                 value = getattr(record, name)
-                if value not in (None, ""):
+                if value not in (None, "", False):
                     change.fields.append(_Raw(model, name, None, value))
         else:
             delta = record.diff_against(previous, excluded_fields=hidden)

@@ -82,10 +82,17 @@ WIDE = 124
 NO_VALUE = "–"
 
 
+# Marks a statistics printout uses: a preliminary figure, a year of history.
+PRELIMINARY_MARK = "*"
+HISTORY_MARK = "†"
+
+
 def _cell(state: IndicatorState, reading: ReadingState) -> str:
-    """One reading as text: the number without its unit, or a status symbol."""
+    """One reading as text: the number without its unit, or a status symbol;
+    a preliminary figure marked with PRELIMINARY_MARK."""
     if state.definition.is_numeric:
-        return formatting.number(reading.value, state.definition.decimals)
+        text = formatting.number(reading.value, state.definition.decimals)
+        return text + PRELIMINARY_MARK if reading.preliminary else text
     return ICONS[Status(reading.assessed or Status.NO_DATA)]
 
 
@@ -135,12 +142,16 @@ def _grid(state: IndicatorState) -> dict | None:
     header = lines(_("Vuosi"), parts, planned)
     body = []
     for year in sorted(years):
-        body += lines(str(year), years[year]["cells"], years[year]["planned"])
+        # Years before the strategy period are context, never judged.
+        label = f"{year}{HISTORY_MARK}" if definition.before_period(year) else str(year)
+        body += lines(label, years[year]["cells"], years[year]["planned"])
     notes = _notes(readings)
     return {
         "header": "\n".join(header),
         "lines": "\n".join(body),
         "notes": notes,
+        "preliminary": any(r.preliminary for r in readings),
+        "history": any(r.before_period for r in readings),
         # One run of text: a box per note made the PDF's layout markedly slower.
         "notes_text": " · ".join(
             f"{note['period']}: {' '.join(note['text'].split())}" for note in notes

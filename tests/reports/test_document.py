@@ -78,7 +78,7 @@ def test_it_keeps_yearly_readings_in_rows(recorded, make_report):
     ind = _indicator(build_document(make_report()), "Kevyen liikenteen väylät")
     assert ind.grid["header"].split() == ["Vuosi", "Lukema", "Suunniteltu"]
     assert ind.grid["lines"].split("\n") == [
-        "2023   100,0            –",  # before the strategy period: no plan
+        "2023†  100,0            –",  # before the strategy period: no plan
         "2024   120,0        115,0",
     ]
     latest = ind.state.latest
@@ -88,6 +88,24 @@ def test_it_keeps_yearly_readings_in_rows(recorded, make_report):
         definition.value_text(latest.value),
         definition.value_text(latest.planned),
     ) == ("2024", "120,0\xa0km", "115,0\xa0km")
+
+
+def test_it_marks_preliminary_figures_and_history_years(
+    make_indicator, recorder, make_reading, backdate, make_report
+):
+    population = make_indicator(name="Väkiluku", unit="asukasta", decimals=0)
+    backdate(population)
+    backdate(make_reading(population, 2022, "7085", user=recorder))
+    backdate(make_reading(population, 2024, "6931", user=recorder, preliminary=True))
+    report = make_report()
+    ind = _indicator(build_document(report), "Väkiluku")
+    history, preliminary = ind.grid["lines"].split("\n")
+    assert history.startswith("2022† ") and history.endswith(" 7\xa0085            –")
+    assert preliminary.startswith("2024 ") and " 6\xa0931* " in preliminary
+    assert ind.state.latest.preliminary
+    html = render_html(report)
+    assert "* ennakkotieto · † ennen strategiakautta" in html
+    assert '<span class="reading-mark mark-preliminary">ennakkotieto</span>' in html
 
 
 def test_it_draws_a_trend_line_with_its_words(recorded, make_report):
