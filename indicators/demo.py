@@ -242,6 +242,7 @@ def _indicator(
             qualitative_status=spec.qualitative_status,
             narrative=spec.narrative,
             evidence=spec.evidence,
+            preliminary=spec.preliminary,
             created_by=recorder,
             updated_by=recorder,
             created_at=recorded,

@@ -71,6 +71,7 @@ class DemoReading:
     qualitative_status: str = ""
     narrative: str = ""
     evidence: str = ""
+    preliminary: bool = False
 
 
 @dataclass(frozen=True)
@@ -233,6 +234,7 @@ INDICATOR_TEXTS = {
 }
 NUMERIC_ONLY = {
     "readings",
+    "preliminary",
     "notes",
     "annual_targets",
     "evidence",
@@ -391,6 +393,13 @@ def _numeric_readings(item, where, fields, targets, strategy_start):
             raise ValueError(f"{where}: notes {year}: must be text")
         notes[year] = text.strip()
 
+    preliminary = item.get("preliminary", [])
+    if not isinstance(preliminary, list):
+        raise ValueError(f"{where}: 'preliminary' must be a list of years")
+    preliminary = {_year(y, f"{where}: preliminary") for y in preliminary}
+    for year in sorted(preliminary):
+        if not any(period.year == year for period in values):
+            raise ValueError(f"{where}: preliminary {year}: there is no reading")
     explain = _explainer(item, where, fields)
     evidence = _text(item, "evidence", where, required=False)
     # An unsaved indicator: the status rule reads only its own columns.
@@ -413,6 +422,7 @@ def _numeric_readings(item, where, fields, targets, strategy_start):
                 evidence=_fill(
                     evidence, "evidence", where, period=period_label(period)
                 ),
+                preliminary=period.year in preliminary,
             )
         )
     return tuple(readings)

@@ -100,7 +100,10 @@ def reading_create(request, pk: int):
     if request.method == "POST" and form.is_valid():
         try:
             reading = services.reading_record(
-                indicator=indicator, user=request.user, fields=form.cleaned_data
+                indicator=indicator,
+                user=request.user,
+                fields=form.cleaned_data,
+                reason=form.change_reason,
             )
         except services.PeriodTaken:
             form.full_clean()  # now names the reading saved in between
@@ -134,6 +137,7 @@ def reading_update(request, pk: int):
                 user=request.user,
                 lock_version=form.cleaned_data["lock_version"],
                 fields=form.cleaned_data,
+                reason=form.change_reason,
             )
         except Conflict as exc:
             conflict = exc.current

@@ -17,7 +17,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from . import formatting, numbers, periods
+from . import formatting, numbers, periods, plausibility
 from .choices import ASSESSED_CHOICES, Frequency, Kind
 from .models import (
     FIXED_ONCE_RECORDED,
@@ -161,6 +161,8 @@ class ReadingForm(forms.ModelForm):
     ) -> None:
         self.indicator = indicator
         self.today = today
+        # The history's note of a confirmed unusual value (``_check_plausible``).
+        self.change_reason = ""
         if kwargs.get("instance") is None:
             kwargs["instance"] = Reading(indicator=indicator)
         super().__init__(*args, **kwargs)
@@ -248,6 +250,30 @@ class ReadingForm(forms.ModelForm):
                 "arvio näkyy julkisilla sivuilla."
             )
         self.fields["evidence"].label = _("Lähde tai peruste")
+        if self.is_bound and self.data.get(self.add_prefix(self.CONFIRM)):
+            self._add_confirmation()  # ticked: keep it on the page
+
+    CONFIRM = "confirm_unusual"
+
+    def _add_confirmation(self) -> None:
+        """The checkbox that confirms a value far from the previous reading:
+        on the form only once such a value has been posted."""
+        if self.CONFIRM in self.fields:
+            return
+        confirm = forms.BooleanField(
+            label=_(
+                "Vahvistan, että tulos on oikein, vaikka se poikkeaa paljon "
+                "edellisestä tuloksesta."
+            ),
+            required=False,
+        )
+        # Right below the value it confirms.
+        fields = {}
+        for name, field in self.fields.items():
+            fields[name] = field
+            if name == "value":
+                fields[self.CONFIRM] = confirm
+        self.fields = fields
 
     @property
     def period_field(self) -> str:
@@ -270,11 +296,44 @@ class ReadingForm(forms.ModelForm):
             return cleaned
         if not self._check_period(year, part) or not self.indicator.is_numeric:
             return cleaned
+        if not self._check_plausible(year, part, cleaned):
+            return cleaned
         # A reading before the strategy period is context: never judged, so
         # it needs no explanation.
         if not self.indicator.before_period(year):
             self._check_explanation(year, cleaned)
         return cleaned
+
+    def _check_plausible(self, year: int, part: int, cleaned: dict) -> bool:
+        """The valid range, and a confirmation of a value far from the
+        previous reading (``plausibility``); sets ``change_reason``."""
+        value = cleaned.get("value")
+        if value is None:
+            return True
+        if error := plausibility.range_error(self.indicator, value):
+            self.add_error("value", error)
+            return False
+        if self.instance.pk is not None and value == self.instance.value:
+            return True  # unchanged: confirmed when it was recorded, if need be
+        previous = plausibility.previous_reading(
+            self.indicator, year, part, exclude=self.instance.pk
+        )
+        if previous is None or not plausibility.far_from(value, previous.value):
+            return True
+        if self.data.get(self.add_prefix(self.CONFIRM)):
+            self.change_reason = plausibility.confirmation_note(
+                self.indicator, value, previous
+            )
+            return True
+        self._add_confirmation()
+        self.add_error(
+            "value",
+            ValidationError(
+                plausibility.far_message(self.indicator, value, previous),
+                code="far_from_previous",
+            ),
+        )
+        return False
 
     def _check_period(self, year: int, part: int) -> bool:
         if error := self.indicator.strategy.year_outside(year, history=True):
@@ -453,6 +512,8 @@ class IndicatorAdminForm(forms.ModelForm):
             "baseline_year",
             "target_value",
             "target_year",
+            "min_value",
+            "max_value",
             "frequency",
             "status_basis",
             "data_source",
@@ -488,7 +549,7 @@ class IndicatorAdminForm(forms.ModelForm):
         decimals = cleaned.get("decimals")
         if decimals is None:
             return cleaned
-        for name in ("baseline_value", "target_value"):
+        for name in ("baseline_value", "target_value", "min_value", "max_value"):
             value = cleaned.get(name)
             if value is not None and numbers.decimal_places(value) > decimals:
                 self.add_error(name, too_many_decimals_message(decimals))

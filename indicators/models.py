@@ -15,6 +15,7 @@ from strategy.models import Department, Measure, Strategy, SuccessFactor
 
 from .choices import ASSESSED_CHOICES, Basis, Direction, Frequency, Kind
 from .periods import Period
+from .plausibility import default_range, range_error, range_text
 
 # A reading belongs to a period of its indicator's frequency (a month has no
 # place among quarters) and holds a number or an assessment by its kind: once
@@ -85,6 +86,25 @@ class Indicator(models.Model):
     )
     target_year = models.PositiveSmallIntegerField(
         _("tavoitevuosi"), null=True, blank=True
+    )
+    min_value = models.DecimalField(
+        _("pienin sallittu arvo"),
+        max_digits=18,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        help_text=_(
+            "Tätä pienempää tulosta ei voi kirjata. Uusi mittari saa yksikön "
+            "mukaisen oletuksen: prosentit 0–100, lukumäärät vähintään 0."
+        ),
+    )
+    max_value = models.DecimalField(
+        _("suurin sallittu arvo"),
+        max_digits=18,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        help_text=_("Tätä suurempaa tulosta ei voi kirjata. Tyhjä: ei ylärajaa."),
     )
     frequency = models.CharField(
         _("seurantatiheys"),
@@ -199,6 +219,18 @@ class Indicator(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        # A new numeric indicator starts with its unit's plausible range
+        # (plausibility.default_range); the coordinator may change it later.
+        if (
+            self._state.adding
+            and self.is_numeric
+            and self.min_value is None
+            and self.max_value is None
+        ):
+            self.min_value, self.max_value = default_range(self.unit)
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("indicators:detail", args=[self.pk])
 
@@ -241,6 +273,7 @@ class Indicator(models.Model):
                     errors[f"{field}_year"] = _(
                         "Anna sekä arvo että vuosi, tai jätä molemmat tyhjiksi."
                     )
+        errors.update(self._range_errors())
         if (
             self.baseline_year
             and self.target_year
@@ -262,6 +295,19 @@ class Indicator(models.Model):
             errors["status_override"] = _("Valitse tila, jota perustelu koskee.")
         if errors:
             raise ValidationError(errors)
+
+    def _range_errors(self) -> dict:
+        """A range in order, and the baseline and target inside it."""
+        low, high = self.min_value, self.max_value
+        if low is not None and high is not None and low > high:
+            return {"max_value": _("Suurimman arvon on oltava vähintään pienin arvo.")}
+        errors = {}
+        for name in ("baseline_value", "target_value"):
+            if range_error(self, getattr(self, name)):
+                errors[name] = _(
+                    "Arvon on oltava mittarin sallitulla välillä: %(range)s."
+                ) % {"range": range_text(self)}
+        return errors
 
     def _changed_fixed_fields(self) -> list[str]:
         """The fields of FIXED_ONCE_RECORDED changed although readings exist."""
@@ -388,7 +434,9 @@ class Reading(models.Model):
     withdrawn_reason = models.TextField(_("perumisen syy"), blank=True)
 
     objects = ReadingQuerySet.as_manager()
-    history = HistoricalRecords()
+    # The reason is a text field: it names a confirmed unusual figure
+    # (plausibility.confirmation_note) and, for imports, the file.
+    history = HistoricalRecords(history_change_reason_field=models.TextField(null=True))
 
     class Meta:
         verbose_name = _("mittaustulos")

@@ -111,6 +111,10 @@ REFUSALS = {
         "the file's strategy_start is 2023, but the strategy "
         "'kemijarvi-2024-2028' starts in 2024.",
     ),
+    "a preliminary year without a reading": (
+        ("preliminary = [2025]\n", "preliminary = [2026]\n"),
+        'indicator "Väkiluku": preliminary 2026: there is no reading',
+    ),
     "a date that is not a date": (
         ("defined_on = 2024-01-15", 'defined_on = "15.1.2024"'),
         "'defined_on' must be a date such as 2024-01-15",
@@ -185,7 +189,5 @@ def test_it_loads_a_reading_added_to_the_file(strategy, tmp_path):
     assert reading.value == 7345
     assert reading.period_end == datetime.date(2019, 12, 31)
     assert reading.narrative == ""
-    assert (
-        reading.evidence == "Tilastokeskus, väestörakenne 31.12. (2019, ennakkotieto)"
-    )
+    assert reading.evidence == "Tilastokeskus, väestörakenne 31.12. (2019)"
     assert reading.created_by.username == "koordinaattori"

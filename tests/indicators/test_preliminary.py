@@ -74,6 +74,10 @@ def test_the_pages_and_the_api_say_preliminary(
     for path in (f"/mittarit/{indicator.pk}/", "/mittarit/", "/painopistealueet/1/"):
         html = client.get(path).content.decode()
         assert '<span class="reading-mark mark-preliminary">ennakkotieto' in html, path
+    client.force_login(recorder)
+    html = client.get("/omat/").content.decode()
+    assert '<span class="reading-mark mark-preliminary">ennakkotieto' in html
+    client.logout()
     data = client.get(f"/api/v1/mittarit/{indicator.pk}/").json()
     assert data["latest"]["preliminary"] is True
     assert [r["preliminary"] for r in data["readings"]] == [False, True]
