@@ -118,3 +118,16 @@ def test_staff_are_told_the_first_year(client, indicator, recorder):
     assert r.status_code == 200
     assert "Vuoden on oltava 2014–2028" in _page(r)
     assert not Reading.objects.exists()
+
+
+def test_how_to_read_explains_the_marks(client, strategy):
+    page = _page(client.get("/lukuohje/"))
+    assert "Merkinnät lukujen vieressä" in page
+    assert "Historiatietoa ajalta ennen strategiakautta." in page
+    assert "Tilasto on julkaistu ensin ennakkotietona" in page
+
+
+def test_how_to_read_explains_the_marks_in_english(english, strategy):
+    page = _page(english.get("/lukuohje/"))
+    assert "Marks beside the figures" in page
+    assert "History from before the strategy period." in page
