@@ -161,6 +161,7 @@ def line_chart(
         f'<desc id="{desc_id}">{escape(labels.desc)}</desc>',
     ]
 
+    history_label = ""
     if period_start is not None and first_year < period_start <= last_year + 1:
         x0, x1 = sx(first_year), sx(period_start)
         parts.append(
@@ -168,8 +169,9 @@ def line_chart(
             f'width="{_f(x1 - x0)}" height="{_f(plot_h)}" fill="{HISTORY}"/>'
         )
         if labels.history:
-            parts.append(
-                _text(x0 + 4, top + font_size, labels.history, "start", fill=MUTED)
+            # Drawn last, over the lines, so that a line never hides it.
+            history_label = _text(
+                x0 + 4, top + font_size, labels.history, "start", fill=MUTED, **HALO
             )
     # Horizontal grid lines and the value labels of the y axis.
     for tick, text in zip(ticks, tick_labels, strict=True):
@@ -266,6 +268,7 @@ def line_chart(
             y = ly - 12 if ly - 12 - font_size > top else ly + 12 + font_size
         parts.append(_text(x, y, text, anchor, fill=ACTUAL, font_weight="700", **HALO))
 
+    parts.append(history_label)
     parts.append("</svg>")
     return "".join(parts)
 
