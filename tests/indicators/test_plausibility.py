@@ -247,3 +247,19 @@ def test_the_coordinator_changes_the_range_in_the_admin(
     page = client.get(url).content.decode()
     assert 'name="min_value" value="0"' in page
     assert Indicator._meta.get_field("max_value").verbose_name == "suurin sallittu arvo"
+
+
+def test_the_migration_gives_existing_indicators_their_units_range(make_indicator):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("indicators.migrations.0010_indicator_range")
+    share = make_indicator(name="Osuus", unit="%", baseline_value=50, target_value=60)
+    km = make_indicator(name="Matka")
+    Indicator.objects.update(min_value=None, max_value=None)
+    migration.set_default_ranges(apps, None)
+    share.refresh_from_db()
+    km.refresh_from_db()
+    assert (share.min_value, share.max_value) == (D(0), D(100))
+    assert (km.min_value, km.max_value) == (None, None)
