@@ -125,7 +125,7 @@ def reading_update(request, pk: int):
     )
     conflict = None
     if request.method == "POST" and form.is_valid():
-        if not form.has_changed():
+        if not form.changes_reading:
             messages.info(request, _("Tulokseen ei tehty muutoksia."))
             return redirect(indicator)
         try:
@@ -134,6 +134,7 @@ def reading_update(request, pk: int):
                 user=request.user,
                 lock_version=form.cleaned_data["lock_version"],
                 fields=form.cleaned_data,
+                reason=form.cleaned_data["reason"],
             )
         except Conflict as exc:
             conflict = exc.current
