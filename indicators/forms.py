@@ -368,13 +368,16 @@ class ReadingUpdateForm(ReadingForm):
         # hand-made request) is refused rather than quietly dropped.
         for name in ("year", "part"):
             posted = self.data.get(self.add_prefix(name))
-            if name in self.fields and posted not in (None, ""):
-                if posted.strip() != str(getattr(self.instance, name)):
-                    self.add_error(
-                        self.period_field,
-                        ValidationError(PERIOD_FIXED_MESSAGE, code="period_fixed"),
-                    )
-                    break
+            if (
+                name in self.fields
+                and posted not in (None, "")
+                and posted.strip() != str(getattr(self.instance, name))
+            ):
+                self.add_error(
+                    self.period_field,
+                    ValidationError(PERIOD_FIXED_MESSAGE, code="period_fixed"),
+                )
+                break
         return super().clean()
 
 
