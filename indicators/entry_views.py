@@ -15,11 +15,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import permissions, services
+from .choices import Frequency
 from .due import indicator_due
 from .forms import ReadingForm, ReadingUpdateForm, StatusOverrideForm, WithdrawForm
 from .loading import load_state, load_states
 from .locking import Conflict
 from .models import Indicator
+from .state import entry_guidance
 from .worklist import worklist_rows
 
 
@@ -60,12 +62,25 @@ def _initial_period(indicator: Indicator, day: datetime.date) -> dict:
 
 def _entry_page(request, template: str, indicator: Indicator, status=200, **ctx):
     """An entry page: the form, and the indicator's facts beside it."""
-    ctx.update(
-        indicator=indicator,
-        state=load_state(Indicator.objects.all(), indicator.pk),
-        demo_data_shown=indicator.is_demo,
-    )
+    state = load_state(Indicator.objects.all(), indicator.pk)
+    ctx.update(indicator=indicator, state=state, demo_data_shown=indicator.is_demo)
+    form = ctx.get("form")
+    if isinstance(form, ReadingForm) and (period := _form_period(form)):
+        form.guide(entry_guidance(state, *period), state.definition)
     return render(request, template, ctx, status=status)
+
+
+def _form_period(form: ReadingForm) -> tuple[int, int] | None:
+    """The period a reading form is about: the one typed (when it is a
+    period), else the reading's or the one awaited."""
+    cleaned = getattr(form, "cleaned_data", {})
+    year = cleaned.get("year", form.initial.get("year", form.instance.year))
+    part = cleaned.get("part", form.initial.get("part", form.instance.part)) or 0
+    if year is None or form.indicator.strategy.year_outside(year):
+        return None
+    if (part == 0) != (form.indicator.frequency == Frequency.YEARLY):
+        return None  # a quarter or month not (yet) chosen
+    return year, part
 
 
 def _versioned_page(request, template: str, reading, form, conflict):

@@ -26,6 +26,7 @@ from .models import (
     Indicator,
     Reading,
 )
+from .state import EntryGuidance
 from .status import assess_numeric, needs_explanation
 
 
@@ -232,6 +233,20 @@ class ReadingForm(forms.ModelForm):
             )
         self.fields["evidence"].label = _("Lähde tai peruste")
 
+    guidance: EntryGuidance | None = None
+    explanation_text = ""
+
+    def guide(self, guidance: EntryGuidance, definition) -> None:
+        """Show ``guidance`` (``state.entry_guidance``) with the value field:
+        where a result starts to need an explanation, before anyone meets
+        the rule by a refusal. ``definition`` is the state's, which formats
+        the values."""
+        self.guidance = guidance
+        self.explanation_text = explanation_text(definition, guidance)
+        if self.explanation_text and "value" in self.fields:
+            value = self.fields["value"]
+            value.help_text = f"{value.help_text} {self.explanation_text}"
+
     @property
     def period_field(self) -> str:
         """The field that names the period within a year, else the year."""
@@ -321,6 +336,27 @@ PERIOD_FIXED_MESSAGE = _(
     "Korjaus ei siirrä tulosta toiselle jaksolle. Jos tulos on kirjattu väärälle "
     "jaksolle, peru se ja kirjaa tulos oikealle jaksolle."
 )
+
+
+def explanation_text(definition, guidance: EntryGuidance) -> str:
+    """ "Selitys tarvitaan, jos tulos on alle 127,5 km." or ""."""
+    below, above = guidance.limits.below, guidance.limits.above
+    if below is not None and above is not None:
+        return gettext(
+            "Selitys tarvitaan, jos tulos on alle %(below)s tai yli %(above)s."
+        ) % {
+            "below": definition.value_text(below),
+            "above": definition.value_text(above),
+        }
+    if below is not None:
+        return gettext("Selitys tarvitaan, jos tulos on alle %(limit)s.") % {
+            "limit": definition.value_text(below)
+        }
+    if above is not None:
+        return gettext("Selitys tarvitaan, jos tulos on yli %(limit)s.") % {
+            "limit": definition.value_text(above)
+        }
+    return ""
 
 
 class ReadingUpdateForm(ReadingForm):
