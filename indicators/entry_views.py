@@ -14,7 +14,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import permissions, services
+from . import permissions, reminders, services
 from .choices import Frequency
 from .due import indicator_due
 from .forms import ReadingForm, ReadingUpdateForm, StatusOverrideForm, WithdrawForm
@@ -45,6 +45,7 @@ def mine(request):
         },
         "all_departments": permissions.records_for_all(user),
         "demo_data_shown": any(row.state.definition.is_demo for row in rows),
+        "last_reminded": reminders.last_reminded(user),
     }
     return render(request, "indicators/mine.html", ctx)
 
