@@ -43,7 +43,7 @@ class Command(BaseCommand):
         if dry_run:
             self.stdout.write(f"Dry run: {len(digests)} digests, nothing sent.")
         elif sent:
-            self.stdout.write(self.style.SUCCESS(f"Reminders sent to {sent} people."))
+            self.stdout.write(self.style.SUCCESS(f"Reminder digests sent: {sent}."))
         elif not failed:
             self.stdout.write("Nothing to remind of: no reminders sent.")
         if failed:
