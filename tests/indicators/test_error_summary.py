@@ -7,7 +7,7 @@ import pytest
 
 pytestmark = pytest.mark.usefixtures("on_2026_06_15")
 
-SUMMARY = '<div class="error-summary" tabindex="-1" autofocus'
+SUMMARY = '<section class="error-summary" tabindex="-1" autofocus'
 
 
 def _title(html: str) -> str:
@@ -16,7 +16,7 @@ def _title(html: str) -> str:
 
 def _summary(html: str) -> str:
     start = html.index(SUMMARY)
-    return html[start : html.index("</div>", start)]
+    return html[start : html.index("</section>", start)]
 
 
 def test_the_record_form_has_no_summary_before_a_post(client, recorder, indicator):

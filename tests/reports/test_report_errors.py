@@ -4,7 +4,7 @@ import re
 
 from tests.reports.test_report_edit import _report_data
 
-SUMMARY = '<div class="error-summary" tabindex="-1" autofocus'
+SUMMARY = '<section class="error-summary" tabindex="-1" autofocus'
 
 
 def _title(html: str) -> str:
@@ -13,7 +13,7 @@ def _title(html: str) -> str:
 
 def _summary(html: str) -> str:
     start = html.index(SUMMARY)
-    return html[start : html.index("</div>", start)]
+    return html[start : html.index("</section>", start)]
 
 
 def test_a_failed_new_report_has_the_summary(client, mayors_office, strategy):
