@@ -26,6 +26,7 @@ from .models import (
     Indicator,
     Reading,
 )
+from .state import EntryGuidance
 from .status import assess_numeric, needs_explanation
 
 
@@ -275,6 +276,20 @@ class ReadingForm(forms.ModelForm):
                 fields[self.CONFIRM] = confirm
         self.fields = fields
 
+    guidance: EntryGuidance | None = None
+    explanation_text = ""
+
+    def guide(self, guidance: EntryGuidance, definition) -> None:
+        """Show ``guidance`` (``state.entry_guidance``) with the value field:
+        where a result starts to need an explanation, before anyone meets
+        the rule by a refusal. ``definition`` is the state's, which formats
+        the values."""
+        self.guidance = guidance
+        self.explanation_text = explanation_text(definition, guidance)
+        if self.explanation_text and "value" in self.fields:
+            value = self.fields["value"]
+            value.help_text = f"{value.help_text} {self.explanation_text}"
+
     @property
     def period_field(self) -> str:
         """The field that names the period within a year, else the year."""
@@ -397,15 +412,89 @@ class ReadingForm(forms.ModelForm):
             )
 
 
-class ReadingUpdateForm(ReadingForm):
-    """Correct a reading; ``lock_version`` is the one the person started from
-    (``locking.claim``)."""
+PERIOD_FIXED_MESSAGE = _(
+    "Korjaus ei siirrä tulosta toiselle jaksolle. Jos tulos on kirjattu väärälle "
+    "jaksolle, peru se ja kirjaa tulos oikealle jaksolle."
+)
 
+
+def explanation_text(definition, guidance: EntryGuidance) -> str:
+    """ "Selitys tarvitaan, jos tulos on alle 127,5 km." or ""."""
+    below, above = guidance.limits.below, guidance.limits.above
+    if below is not None and above is not None:
+        return gettext(
+            "Selitys tarvitaan, jos tulos on alle %(below)s tai yli %(above)s."
+        ) % {
+            "below": definition.value_text(below),
+            "above": definition.value_text(above),
+        }
+    if below is not None:
+        return gettext("Selitys tarvitaan, jos tulos on alle %(limit)s.") % {
+            "limit": definition.value_text(below)
+        }
+    if above is not None:
+        return gettext("Selitys tarvitaan, jos tulos on yli %(limit)s.") % {
+            "limit": definition.value_text(above)
+        }
+    return ""
+
+
+class ReadingUpdateForm(ReadingForm):
+    """Correct a reading, with a reason; ``lock_version`` is the one the person
+    started from (``locking.claim``). The period is shown but fixed."""
+
+    reason = forms.CharField(
+        label=_("Korjauksen syy"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_(
+            "Lyhyesti, esimerkiksi: tilasto päivittyi tai näppäilyvirhe. "
+            "Syy näkyy muutoshistoriassa."
+        ),
+        error_messages={"required": _("Kirjoita lyhyesti, miksi tulosta korjataan.")},
+    )
     lock_version = forms.IntegerField(widget=forms.HiddenInput)
+
+    # The fields whose change makes a correction (not the reason itself).
+    BOOKKEEPING = {"reason", "lock_version"}
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["lock_version"].initial = self.instance.lock_version
+        # Shown, never changed: a disabled field keeps the stored period.
+        for name in ("year", "part"):
+            if name in self.fields:
+                self.fields[name].disabled = True
+        self.fields[self.period_field].help_text = PERIOD_FIXED_MESSAGE
+
+    @property
+    def changes_reading(self) -> bool:
+        return any(name not in self.BOOKKEEPING for name in self.changed_data)
+
+    def clean_reason(self) -> str:
+        reason = self.cleaned_data["reason"].strip()
+        if not reason:
+            raise ValidationError(
+                _("Kirjoita lyhyesti, miksi tulosta korjataan."), code="required"
+            )
+        return reason
+
+    def clean(self):
+        # A period posted all the same (a page opened before this rule, or a
+        # hand-made request) is refused rather than quietly dropped.
+        for name in ("year", "part"):
+            posted = self.data.get(self.add_prefix(name))
+            if (
+                name in self.fields
+                and posted not in (None, "")
+                and posted.strip() != str(getattr(self.instance, name))
+            ):
+                self.add_error(
+                    self.period_field,
+                    ValidationError(PERIOD_FIXED_MESSAGE, code="period_fixed"),
+                )
+                break
+        return super().clean()
 
 
 class WithdrawForm(forms.Form):

@@ -72,6 +72,7 @@ class Change:
     action: str  # "lisätty", "muutettu", "peruttu", "poistettu"
     fields: list = field(default_factory=list)  # FieldChange rows
     reason: str = ""
+    reason_label: str = ""  # "Perustelu", or a reading's "Korjauksen syy"
     sort_key: tuple = ()
 
 
@@ -147,6 +148,9 @@ def _changes_of(model, records, indicator: Indicator, m2m=None) -> list[Change]:
             subject=_subject(model, record, indicator),
             action=_action(record, previous),
             reason=reason,
+            reason_label=(
+                gettext("Korjauksen syy") if model is Reading else gettext("Perustelu")
+            ),
             sort_key=(record.history_date, model.__name__, record.history_id),
         )
         if previous is None:

@@ -480,3 +480,48 @@ class Reading(models.Model):
     @property
     def is_withdrawn(self) -> bool:
         return self.withdrawn_at is not None
+
+
+class Reminder(models.Model):
+    """One indicator in one reminder email: who was reminded of which period,
+    in which due state, and when (``indicators/reminders.py``).
+
+    The log is what keeps the rule "once when a period falls due, once more
+    when it becomes overdue, never twice for the same state".
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="reminders",
+        verbose_name=_("vastaanottaja"),
+    )
+    indicator = models.ForeignKey(
+        Indicator,
+        on_delete=models.CASCADE,
+        related_name="reminders",
+        verbose_name=_("mittari"),
+    )
+    year = models.PositiveSmallIntegerField(_("vuosi"))
+    part = models.PositiveSmallIntegerField(_("jakso"), default=0)
+    due_state = models.CharField(_("tila"), max_length=8)
+    sent_at = models.DateTimeField(_("lähetetty"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("muistutus")
+        verbose_name_plural = _("muistutukset")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "indicator", "year", "part", "due_state"],
+                name="reminder_once_per_state",
+            ),
+        ]
+        indexes = [
+            # /omat/: when was this user last reminded.
+            models.Index(fields=["user", "-sent_at"], name="reminder_user_sent"),
+        ]
+
+    def __str__(self):
+        return (
+            f"{self.user} {self.indicator_id} {self.year}/{self.part} {self.due_state}"
+        )

@@ -279,6 +279,37 @@ class IndicatorState:
         return replace(self, trend=tuple(points))
 
 
+@dataclass(frozen=True)
+class EntryGuidance:
+    """What the record form shows beside the value field for one period: the
+    previous reading, the period's planned value, and the values that will
+    need an explanation (``status.explanation_limits``)."""
+
+    period: Period
+    previous: ReadingState | None
+    planned: Decimal | None
+    limits: status.ExplanationLimits
+
+
+def entry_guidance(state: IndicatorState, year: int, part: int) -> EntryGuidance:
+    """The guidance for recording ``state``'s indicator for (year, part);
+    ``state`` must hold every reading (``load_state``)."""
+    definition = state.definition
+    previous = None
+    for reading in state.readings:  # oldest first
+        if (reading.year, reading.part) < (year, part):
+            previous = reading
+    planned = None
+    if definition.is_numeric:
+        planned = status.planned_value(definition, year, state.targets)
+    return EntryGuidance(
+        period=definition.period(year, part),
+        previous=previous,
+        planned=planned,
+        limits=status.explanation_limits(definition, planned),
+    )
+
+
 # -- building -----------------------------------------------------------
 
 

@@ -100,11 +100,19 @@ def indicator_flags(indicator):
     )
 
 
-@register.simple_tag
-def reading_marks(reading):
+# The id of the change history's section on an indicator's page.
+HISTORY_ANCHOR = "muutoshistoria"
+
+
+@register.simple_tag(takes_context=True)
+def reading_marks(context, reading, page=""):
     """What a reader must know about a figure beside it: a preliminary figure,
     a reading from before the strategy period, a corrected one (with its
-    date). "" for most readings."""
+    date). "" for most readings.
+
+    For logged-in users, who see the change history, "korjattu" links to it:
+    on ``page`` (the indicator's address), or on this page when "" is given.
+    """
     marks = []
     if reading.preliminary:
         marks.append(("mark-preliminary", gettext("ennakkotieto")))
@@ -118,4 +126,20 @@ def reading_marks(reading):
                 % {"date": formatting.short_date(reading.corrected_at)},
             )
         )
-    return format_html_join(" ", '<span class="reading-mark {}">{}</span>', marks)
+    html = format_html_join(" ", '<span class="reading-mark {}">{}</span>', marks)
+    user = context.get("user")
+    if reading.corrected_at and user is not None and user.is_authenticated:
+        # The last mark is the correction: its words link to the history.
+        corrected = marks.pop()
+        html = format_html(
+            '{}{}<a class="reading-mark {}" href="{}#{}">{}<span '
+            'class="visually-hidden"> – {}</span></a>',
+            format_html_join(" ", '<span class="reading-mark {}">{}</span>', marks),
+            " " if marks else "",
+            corrected[0],
+            page,
+            HISTORY_ANCHOR,
+            corrected[1],
+            gettext("katso muutoshistoria"),
+        )
+    return html
