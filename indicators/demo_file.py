@@ -81,6 +81,7 @@ class DemoIndicator:
     success_factors: tuple[int, ...]  # positions, 1-based
     annual_targets: dict[int, Decimal]
     readings: tuple[DemoReading, ...]  # in period order
+    published: bool = True  # false: a draft for the coordinator to publish
 
     @property
     def name(self) -> str:
@@ -245,6 +246,7 @@ INDICATOR_OTHER = {
     "direction",
     "decimals",
     "is_public",
+    "published",
     "baseline_value",
     "baseline_year",
     "target_value",
@@ -320,6 +322,7 @@ def _indicator(item, where, department_names, before_baseline) -> DemoIndicator:
         success_factors=tuple(factors),
         annual_targets=targets,
         readings=readings,
+        published=_bool(item, "published", where, default=True),
     )
 
 

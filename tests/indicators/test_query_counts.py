@@ -8,6 +8,8 @@ import datetime
 import itertools
 from decimal import Decimal
 
+from django.utils import timezone
+
 import pytest
 from simple_history.utils import bulk_create_with_history
 
@@ -34,6 +36,7 @@ def build(strategy, department, user, count: int) -> Indicator:
             department=department,
             is_public=i % 10 != 9,  # some internal ones too
             is_active=i % 25 != 24,  # and some retired
+            published_at=timezone.now(),
             kind="qualitative" if i % 7 == 6 else "numeric",
         )
         for i in range(count)
