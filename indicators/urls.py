@@ -30,6 +30,14 @@ urlpatterns = [
     # /mittarit/<pk>/julkaise/, /toimialat/, /seuranta/: the coordinator's
     # pages (coordination_views.py)
     path("mittarit/<int:pk>/julkaise/", coordination_views.publish, name="publish"),
+    path("toimialat/", coordination_views.departments, name="departments"),
+    path(
+        "toimialat/<int:pk>/jasenet/",
+        coordination_views.department_members,
+        name="department_members",
+    ),
+    path("seuranta/", coordination_views.on_time, name="on_time"),
+    path("seuranta/csv/", coordination_views.on_time_csv, name="on_time_csv"),
     # /api/v1/: open data, public indicators only (api.py)
     path("api/v1/mittarit/", api.indicator_list, name="api_list"),
     path("api/v1/mittarit/<int:pk>/", api.indicator_detail, name="api_detail"),
