@@ -12,6 +12,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.db import transaction
 from django.db.models import Count, Prefetch, Q
 
@@ -85,7 +86,7 @@ def recent_changes(limit: int = 20) -> list[MembershipChange]:
             "id", "history_date", "history_id"
         )
     )
-    through = history.members.through
+    through = apps.get_model("strategy", "HistoricalDepartment_members")
     members = defaultdict(set)
     for history_id, user_id in through.objects.filter(
         history__in=[v.history_id for v in versions]
