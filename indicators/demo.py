@@ -259,7 +259,11 @@ def _create_indicator(
     data, strategy, definition, department, measures, factors, coordinator
 ) -> Indicator:
     indicator = Indicator(
-        strategy=strategy, department=department, is_demo=True, **definition.fields
+        strategy=strategy,
+        department=department,
+        is_demo=True,
+        published_at=_at(data.defined_on) if definition.published else None,
+        **definition.fields,
     )
     _full_clean(indicator, data, f'indicator "{definition.name}"')
     indicator._history_user = coordinator

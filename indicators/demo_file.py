@@ -82,6 +82,7 @@ class DemoIndicator:
     success_factors: tuple[int, ...]  # positions, 1-based
     annual_targets: dict[int, Decimal]
     readings: tuple[DemoReading, ...]  # in period order
+    published: bool = True  # false: a draft for the coordinator to publish
 
     @property
     def name(self) -> str:
@@ -248,6 +249,7 @@ INDICATOR_OTHER = {
     "direction",
     "decimals",
     "is_public",
+    "published",
     "baseline_value",
     "baseline_year",
     "target_value",
@@ -323,6 +325,7 @@ def _indicator(item, where, department_names, strategy_start) -> DemoIndicator:
         success_factors=tuple(factors),
         annual_targets=targets,
         readings=readings,
+        published=_bool(item, "published", where, default=True),
     )
 
 

@@ -50,6 +50,18 @@ def next_period(frequency: str, latest: Period | None, start_year: int) -> Perio
     return max(following, first, key=lambda p: (p.year, p.part))
 
 
+def due_dates(
+    period: Period, grace_days: int | None = None
+) -> tuple[datetime.date, datetime.date]:
+    """When ``period``'s reading falls due (the day after the period ends) and
+    when it is overdue (a grace period later): the one place these dates are
+    set, for /omat/ and the on-time overview alike."""
+    if grace_days is None:
+        grace_days = settings.INDICATOR_GRACE_DAYS
+    due_date = period.end + datetime.timedelta(days=1)
+    return due_date, due_date + datetime.timedelta(days=grace_days)
+
+
 def due_state(
     *,
     frequency: str,
@@ -61,11 +73,8 @@ def due_state(
 ) -> Due:
     if not active:
         return Due(DueState.OK)
-    if grace_days is None:
-        grace_days = settings.INDICATOR_GRACE_DAYS
     period = next_period(frequency, latest, start_year)
-    due_date = period.end + datetime.timedelta(days=1)
-    overdue_date = due_date + datetime.timedelta(days=grace_days)
+    due_date, overdue_date = due_dates(period, grace_days)
     if today >= overdue_date:
         state = DueState.OVERDUE
     elif today >= due_date:

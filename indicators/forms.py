@@ -610,6 +610,8 @@ class IndicatorAdminForm(forms.ModelForm):
             "source_url",
             "external_id",
             "department",
+            "responsible",
+            "contact",
             "measures",
             "success_factors",
             "is_public",

@@ -10,8 +10,9 @@ from django.utils.translation import gettext_lazy as _
 
 from simple_history.models import HistoricalRecords
 
+from strategy import roles
 from strategy.i18n import Translated
-from strategy.models import Department, Measure, Strategy, SuccessFactor
+from strategy.models import ContactPerson, Department, Measure, Strategy, SuccessFactor
 
 from .choices import ASSESSED_CHOICES, Basis, Direction, Frequency, Kind
 from .periods import Period
@@ -29,15 +30,34 @@ FIXED_ONCE_RECORDED_MESSAGE = _(
 )
 
 
+def publicly_visible() -> models.Q:
+    """The one rule of what is shown to everyone: public (not internal) and
+    published (not a draft).
+
+    Every public query goes through it: the pages for visitors, the counts,
+    the API, exports and feeds (``IndicatorQuerySet.public``), and the report's
+    history as of a cut-off date, whose historical rows have the same fields.
+    """
+    return models.Q(is_public=True, published_at__isnull=False)
+
+
 class IndicatorQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Internal indicators only for logged-in users (DESIGN.md)."""
-        if user.is_authenticated:
+        """What ``user`` may see: drafts only for the staff roles
+        (``roles.sees_drafts``), internal indicators for anyone logged in,
+        the rest for everyone (DESIGN.md)."""
+        if roles.sees_drafts(user):
             return self
-        return self.filter(is_public=True)
+        if user.is_authenticated:
+            return self.published()
+        return self.public()
 
     def public(self):
-        return self.filter(is_public=True)
+        return self.filter(publicly_visible())
+
+    def published(self):
+        """Not drafts: published by the coordinator (counts, overviews)."""
+        return self.filter(published_at__isnull=False)
 
     def active(self):
         return self.filter(is_active=True)
@@ -157,6 +177,40 @@ class Indicator(models.Model):
         default=True,
         help_text=_("Poistuneelle mittarille ei enää kirjata lukemia."),
     )
+    # A new indicator is a draft until the coordinator publishes it
+    # (services.indicator_publish): None while a draft.
+    published_at = models.DateTimeField(
+        _("julkaistu"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "Uusi mittari on luonnos, jonka näkevät vain kirjaajat, "
+            "koordinaattorit ja kaupunginjohtajan toimisto, kunnes koordinaattori "
+            "julkaisee sen."
+        ),
+    )
+    contact = models.ForeignKey(
+        ContactPerson,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="indicators",
+        verbose_name=_("yhteyshenkilö"),
+        help_text=_("Näkyy mittarin julkisella sivulla."),
+    )
+    responsible = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("kirjaamisesta vastaava"),
+        help_text=_(
+            "Vastuutoimialan jäsen, joka kirjaa tulokset. Näkyy vain "
+            "kirjautuneille (Omat mittarit, seuranta)."
+        ),
+    )
     is_demo = models.BooleanField(
         _("esimerkkiaineistoa"),
         default=False,
@@ -239,6 +293,10 @@ class Indicator(models.Model):
         return self.kind == Kind.NUMERIC
 
     @property
+    def is_published(self) -> bool:
+        return self.published_at is not None
+
+    @property
     def step(self) -> Decimal:
         """The smallest step a reading may take (1, 0.1, 0.01 …)."""
         return Decimal(1).scaleb(-self.decimals)
@@ -287,6 +345,14 @@ class Indicator(models.Model):
                 URLValidator(schemes=["http", "https"])(self.source_url)
             except ValidationError as exc:
                 errors["source_url"] = exc.messages
+        if (
+            self.responsible_id
+            and self.department_id
+            and not self.department.members.filter(pk=self.responsible_id).exists()
+        ):
+            errors["responsible"] = _(
+                "Kirjaamisesta vastaavan on oltava vastuutoimialan jäsen."
+            )
         if self.status_override and not self.override_justification.strip():
             errors["override_justification"] = _(
                 "Tilan muuttaminen käsin vaatii kirjallisen perustelun."

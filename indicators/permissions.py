@@ -49,6 +49,25 @@ def can_override(user) -> bool:
     return roles.is_coordinator(user)
 
 
+def can_publish(user) -> bool:
+    """May ``user`` publish a draft indicator?"""
+    return roles.is_coordinator(user)
+
+
+def require_coordinator(user) -> None:
+    """Refuse (403) anyone but coordinators and superusers: the departments'
+    members page and the on-time overview."""
+    if not roles.is_coordinator(user):
+        raise PermissionDenied
+
+
+def get_indicator_for_publishing(request, pk: int) -> Indicator:
+    indicator = get_object_or_404(Indicator, pk=pk)
+    if not can_publish(request.user):
+        raise PermissionDenied
+    return indicator
+
+
 def get_indicator_for_recording(request, pk: int) -> Indicator:
     """The indicator, or 404 when there is none and 403 when not the user's."""
     indicator = get_object_or_404(

@@ -126,3 +126,25 @@ def indicator_set_override(
     indicator._history_user = user
     indicator.save()
     return indicator
+
+
+@transaction.atomic
+def indicator_publish(*, indicator: Indicator, user) -> bool:
+    """Publish a draft: from now on it shows to everyone (if not internal), in
+    counts, the API, exports and feeds. False when it was published already.
+
+    One conditional UPDATE decides, so two coordinators pressing the button
+    at once publish it once; the history names who did it.
+    """
+    now = timezone.now()
+    published = Indicator.objects.filter(
+        pk=indicator.pk, published_at__isnull=True
+    ).update(published_at=now)
+    if not published:
+        return False
+    indicator.refresh_from_db()
+    indicator._history_user = user
+    indicator._change_reason = "Julkaistu"
+    # The UPDATE above left no version in the history; this save does.
+    indicator.save(update_fields=["published_at", "updated_at"])
+    return True

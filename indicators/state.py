@@ -60,6 +60,20 @@ class FactorRef:
     text: Text = Text()
 
 
+@dataclass(frozen=True, slots=True)
+class ContactRef:
+    """An indicator's contact person as its public page shows them."""
+
+    name: str
+    title: Text = Text()
+    email: str = ""
+
+    @property
+    def title_i18n(self) -> Text:
+        """As ``ContactPerson.title_i18n``: one template shows either."""
+        return self.title
+
+
 @dataclass(frozen=True)
 class Definition:
     """What an indicator is: the fields pages show and the rule reads."""
@@ -87,10 +101,17 @@ class Definition:
     is_public: bool = True
     is_active: bool = True
     is_demo: bool = False
+    # A draft until the coordinator publishes it; a report holds only
+    # published indicators, so it is not frozen.
+    is_published: bool = True
     strategy_start: int | None = None  # the strategy period's first year
     strategy_end: int | None = None
     # When the live row last changed: shown on its page, not frozen.
     updated_at: datetime.datetime | None = field(default=None, compare=False)
+    # Live pages only, not frozen: whom the public may ask, and (for staff)
+    # who records its readings.
+    contact: ContactRef | None = field(default=None, compare=False)
+    responsible: str = field(default="", compare=False)
 
     @property
     def pk(self) -> int:

@@ -9,10 +9,11 @@ Each view loads what its page shows (``overview.StrategyOverview``) in a fixed
 number of queries; the templates only format it.
 """
 
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
 from strategy.current import current_strategy_or_404
-from strategy.models import FocusArea
+from strategy.models import FocusArea, Measure
 
 from .overview import StrategyOverview
 
@@ -34,8 +35,11 @@ def home(request):
 
 def focus_area(request, number: int):
     strategy = current_strategy_or_404(request)
+    measures = Measure.objects.select_related("contact")  # its contact person
     area = get_object_or_404(
-        FocusArea.objects.prefetch_related("measures"), strategy=strategy, number=number
+        FocusArea.objects.prefetch_related(Prefetch("measures", queryset=measures)),
+        strategy=strategy,
+        number=number,
     )
     overview = StrategyOverview(strategy, request.user, area=number)
     ctx = {

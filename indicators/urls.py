@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import api, entry_views, views
+from . import api, coordination_views, entry_views, views
 
 app_name = "indicators"
 
@@ -27,6 +27,17 @@ urlpatterns = [
         entry_views.reading_withdraw,
         name="reading_withdraw",
     ),
+    # /mittarit/<pk>/julkaise/, /toimialat/, /seuranta/: the coordinator's
+    # pages (coordination_views.py)
+    path("mittarit/<int:pk>/julkaise/", coordination_views.publish, name="publish"),
+    path("toimialat/", coordination_views.departments, name="departments"),
+    path(
+        "toimialat/<int:pk>/jasenet/",
+        coordination_views.department_members,
+        name="department_members",
+    ),
+    path("seuranta/", coordination_views.on_time, name="on_time"),
+    path("seuranta/csv/", coordination_views.on_time_csv, name="on_time_csv"),
     # /api/v1/: open data, public indicators only (api.py)
     path("api/v1/mittarit/", api.indicator_list, name="api_list"),
     path("api/v1/mittarit/<int:pk>/", api.indicator_detail, name="api_detail"),

@@ -21,7 +21,7 @@ from .filters import IndicatorFilterForm
 from .history import indicator_changes
 from .loading import load_state, load_states
 from .models import Indicator
-from .overview import by_shown_name, summarise
+from .overview import by_shown_name, counted, summarise
 from .state import Definition
 
 
@@ -45,7 +45,7 @@ def indicator_list(request):
         "strategy": strategy,
         "form": form,
         "states": states,
-        "summary": summarise(s for s in states if s.definition.is_active),
+        "summary": summarise(s for s in states if counted(s.definition)),
         "demo_data_shown": any(s.definition.is_demo for s in states),
     }
     return render(request, "indicators/list.html", ctx)
@@ -69,6 +69,7 @@ def indicator_detail(request, pk: int):
             indicator_changes(definition) if request.user.is_authenticated else []
         ),
         "demo_data_shown": definition.is_demo,
+        "can_publish": permissions.can_publish(request.user),
     }
     return render(request, "indicators/detail.html", ctx)
 

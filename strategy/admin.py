@@ -3,7 +3,17 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from .models import Department, FocusArea, Measure, Strategy, SuccessFactor, User, Value
+from .history_admin import ReadOnlyHistoryAdmin
+from .models import (
+    ContactPerson,
+    Department,
+    FocusArea,
+    Measure,
+    Strategy,
+    SuccessFactor,
+    User,
+    Value,
+)
 
 
 @admin.register(User)
@@ -47,11 +57,11 @@ class FocusAreaAdmin(admin.ModelAdmin):
 
 @admin.register(Measure)
 class MeasureAdmin(admin.ModelAdmin):
-    list_display = ["code", "text", "focus_area"]
+    list_display = ["code", "text", "focus_area", "contact"]
     list_filter = ["focus_area__strategy", "focus_area"]
     search_fields = ["text", "text_en"]
     ordering = ["focus_area__strategy", "focus_area__number", "order"]
-    list_select_related = ["focus_area"]
+    list_select_related = ["focus_area", "contact"]
 
 
 @admin.register(Value)
@@ -70,7 +80,7 @@ class SuccessFactorAdmin(admin.ModelAdmin):
 
 
 @admin.register(Department)
-class DepartmentAdmin(admin.ModelAdmin):
+class DepartmentAdmin(ReadOnlyHistoryAdmin):
     list_display = ["name", "name_en", "member_count"]
     search_fields = ["name", "name_en", "members__username"]
     filter_horizontal = ["members"]
@@ -81,3 +91,9 @@ class DepartmentAdmin(admin.ModelAdmin):
     @admin.display(description=_("jäseniä"), ordering="members__count")
     def member_count(self, obj):
         return obj.members__count
+
+
+@admin.register(ContactPerson)
+class ContactPersonAdmin(admin.ModelAdmin):
+    list_display = ["name", "title", "email"]
+    search_fields = ["name", "title", "email"]

@@ -5,6 +5,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from simple_history.models import HistoricalRecords
+
 from .i18n import Translated
 
 
@@ -184,6 +186,35 @@ class FocusArea(models.Model):
         return reverse("strategy:focus_area", args=[self.number])
 
 
+class ContactPerson(models.Model):
+    """Yhteyshenkilö: whom a resident may ask about an indicator or a measure.
+
+    Shown on public pages, so only what the person agreed to publish: a name,
+    a title and optionally a public (often a shared) email address. One row
+    serves every indicator and measure the person answers for, so a change of
+    title or address is made once.
+    """
+
+    name = models.CharField(_("nimi"), max_length=150)
+    title = models.CharField(_("tehtävänimike"), max_length=150)
+    title_en = models.CharField(_("tehtävänimike (en)"), max_length=150, blank=True)
+    email = models.EmailField(
+        _("julkinen sähköpostiosoite"),
+        blank=True,
+        help_text=_("Näkyy julkisilla sivuilla. Jätä tyhjäksi, jos ei julkaista."),
+    )
+
+    title_i18n = Translated("title")
+
+    class Meta:
+        verbose_name = _("yhteyshenkilö")
+        verbose_name_plural = _("yhteyshenkilöt")
+        ordering = ["name", "title"]
+
+    def __str__(self):
+        return f"{self.name}, {self.title}"
+
+
 class Measure(models.Model):
     """A commitment under a focus area: one sentence of the strategy."""
 
@@ -196,6 +227,14 @@ class Measure(models.Model):
     order = models.PositiveSmallIntegerField(_("järjestys"))
     text = models.TextField(_("toimenpide"))
     text_en = models.TextField(_("toimenpide (en)"), blank=True)
+    contact = models.ForeignKey(
+        ContactPerson,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="measures",
+        verbose_name=_("yhteyshenkilö"),
+    )
 
     text_i18n = Translated("text")
 
@@ -255,6 +294,10 @@ class Department(models.Model):
     members = models.ManyToManyField(
         User, blank=True, related_name="departments", verbose_name=_("jäsenet")
     )
+
+    # Who attached or detached whom, and when (DESIGN.md: every change is
+    # attributable): a version is saved on each change of the members.
+    history = HistoricalRecords(m2m_fields=[members])
 
     name_i18n = Translated("name")
 

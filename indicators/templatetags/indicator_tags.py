@@ -76,9 +76,16 @@ def status_icon(status):
 
 @register.simple_tag
 def indicator_flags(indicator):
-    """The tags of an internal or retired indicator ("" for most): a tag, not
+    """The tags of a draft, internal or retired indicator ("" for most): a tag, not
     an included template, because long lists print one per row."""
     tags = []
+    if not indicator.is_published:
+        tags.append(
+            format_html(
+                '<span class="tag tag-draft">{}</span>',
+                gettext("Luonnos – ei vielä julkaistu"),
+            )
+        )
     if not indicator.is_public:
         tags.append(
             format_html(
