@@ -427,3 +427,7 @@ class Reading(models.Model):
     @property
     def is_withdrawn(self) -> bool:
         return self.withdrawn_at is not None
+
+
+# Peers and their figures live in their own module (statistics import).
+from .peer_models import Peer, PeerValue  # noqa: E402, F401

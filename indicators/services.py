@@ -41,8 +41,11 @@ def _save(reading: Reading) -> None:
 
 
 @transaction.atomic
-def reading_record(*, indicator: Indicator, user, fields: dict) -> Reading:
-    """A new reading of ``indicator`` with ``fields`` (see READING_FIELDS)."""
+def reading_record(
+    *, indicator: Indicator, user, fields: dict, reason: str = ""
+) -> Reading:
+    """A new reading of ``indicator`` with ``fields`` (see READING_FIELDS);
+    ``reason`` goes into the history (an import names its file there)."""
     now = timezone.now()
     reading = Reading(
         indicator=indicator,
@@ -53,6 +56,7 @@ def reading_record(*, indicator: Indicator, user, fields: dict) -> Reading:
         **{name: value for name, value in fields.items() if name in READING_FIELDS},
     )
     reading._history_user = user
+    reading._change_reason = reason or None
     _save(reading)
     return reading
 
@@ -66,7 +70,7 @@ def _stamp(reading: Reading, user) -> None:
 
 @transaction.atomic
 def reading_correct(
-    *, reading: Reading, user, lock_version: int, fields: dict
+    *, reading: Reading, user, lock_version: int, fields: dict, reason: str = ""
 ) -> Reading:
     """Correct ``reading`` (its lock version as the editor saw it) with ``fields``."""
     claim(Reading.objects.valid(), reading.pk, lock_version)
@@ -75,6 +79,7 @@ def reading_correct(
             setattr(reading, name, value)
     reading.lock_version = lock_version
     _stamp(reading, user)
+    reading._change_reason = reason or None
     reading.corrected_at = reading.updated_at
     _save(reading)
     return reading

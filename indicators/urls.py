@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import api, entry_views, views
+from . import api, entry_views, import_views, views
 
 app_name = "indicators"
 
@@ -26,6 +26,22 @@ urlpatterns = [
         "kirjaukset/<int:pk>/peru/",
         entry_views.reading_withdraw,
         name="reading_withdraw",
+    ),
+    # /tuonti/: import of readings and statistics files (import_views.py)
+    path("tuonti/", import_views.import_start, name="import_start"),
+    path("tuonti/esikatselu/", import_views.import_preview, name="import_preview"),
+    path("tuonti/tilastot/", import_views.import_statistics, name="import_statistics"),
+    path(
+        "tuonti/pohja.csv",
+        import_views.import_template,
+        {"fmt": "csv"},
+        name="import_template_csv",
+    ),
+    path(
+        "tuonti/pohja.xlsx",
+        import_views.import_template,
+        {"fmt": "xlsx"},
+        name="import_template_xlsx",
     ),
     # /api/v1/: open data, public indicators only (api.py)
     path("api/v1/mittarit/", api.indicator_list, name="api_list"),
