@@ -122,7 +122,10 @@ def import_preview(request):
         raise PermissionDenied
     today = timezone.localdate()
     preview = build_preview(
-        Table.from_json(stored["table"]), user=request.user, today=today
+        Table.from_json(stored["table"]),
+        user=request.user,
+        today=today,
+        explanation_later=stored.get("peers") is not None,
     )
     status = 200
     if request.method == "POST":

@@ -74,6 +74,7 @@ class RowResult:
     fields: dict = field(default_factory=dict)  # for services, when valid
     errors: list[tuple[str, str]] = field(default_factory=list)  # (column, text)
     old_value: str = ""  # what a correction replaces, as the form shows it
+    notes: list[str] = field(default_factory=list)  # not errors: to do later
 
     @property
     def action_label(self) -> str:
@@ -127,8 +128,17 @@ class Preview:
         ]
 
 
-def build_preview(table: Table, *, user, today: datetime.date) -> Preview:
-    """Check every row of ``table`` for ``user`` as of ``today``."""
+# A statistics file has figures but no words: a figure that falls behind its
+# plan is imported, and the page asks for the explanation (``state``), which
+# staff then write by correcting the reading.
+EXPLANATION_LATER = {"explanation_needed"}
+
+
+def build_preview(
+    table: Table, *, user, today: datetime.date, explanation_later: bool = False
+) -> Preview:
+    """Check every row of ``table`` for ``user`` as of ``today``;
+    ``explanation_later`` for statistics files (EXPLANATION_LATER)."""
     indicators = _indicators(table)
     existing = _existing_readings(indicators.values())
     seen: dict[tuple, int] = {}
@@ -154,7 +164,14 @@ def build_preview(table: Table, *, user, today: datetime.date) -> Preview:
             continue
         seen[key] = row.number
         _check_with_form(
-            result, row, indicator, period, preliminary, existing.get(key), today
+            result,
+            row,
+            indicator,
+            period,
+            preliminary,
+            existing.get(key),
+            today,
+            waived=EXPLANATION_LATER if explanation_later else set(),
         )
     return Preview(results)
 
@@ -288,7 +305,9 @@ def _shown_value(indicator: Indicator, reading: Reading) -> str:
     return str(reading.get_qualitative_status_display())
 
 
-def _check_with_form(result, row, indicator, period, preliminary, reading, today):
+def _check_with_form(
+    result, row, indicator, period, preliminary, reading, today, waived
+):
     if reading is not None:
         # Before the form: a model form writes its data onto the instance.
         result.old_value = _shown_value(indicator, reading)
@@ -305,12 +324,26 @@ def _check_with_form(result, row, indicator, period, preliminary, reading, today
         form = ReadingUpdateForm(
             data, instance=reading, indicator=indicator, today=today
         )
-    if not form.is_valid():
-        for name, messages in form.errors.items():
-            for message in messages:
+    form.is_valid()
+    waived_errors = False
+    for name, errors in form.errors.as_data().items():
+        for error in errors:
+            if error.code in waived:
+                waived_errors = True
+                continue
+            for message in error.messages:
                 result.error(FIELD_COLUMNS.get(name, ""), message)
+    if result.errors:
         return
     fields = {**form.cleaned_data, "preliminary": preliminary}
+    if waived_errors:
+        fields["narrative"] = data["narrative"].strip()
+        result.notes.append(
+            _(
+                "Tulos jää tavoitteesta: kirjoita sille selitys korjaamalla tulosta "
+                "tuonnin jälkeen."
+            )
+        )
     result.fields = fields
     if reading is None:
         result.action = NEW

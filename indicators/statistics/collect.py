@@ -37,20 +37,36 @@ class Collected:
     unmatched_keys: list[str] = field(default_factory=list)
 
 
+def _names(strategy: Strategy) -> set[str]:
+    """The municipality's name as statistics write it: "Kemijärvi" from
+    "Kemijärven kaupunki" / "City of Kemijärvi" (the Finnish name is in the
+    genitive, the English one is not)."""
+    names = {strategy.municipality.strip().lower()}
+    english = strategy.municipality_en.strip()
+    for prefix in ("city of ", "town of ", "municipality of "):
+        if english.lower().startswith(prefix):
+            english = english[len(prefix) :]
+    if english:
+        names.add(english.lower())
+    return names
+
+
 def _own_area(figures: list[Figure], strategy: Strategy, own_code: str) -> str:
     if own_code:
         code = own_code.strip().upper()
-        return code if code.startswith(("KU", "MK", "SSS")) else f"KU{int(code):03d}"
-    name = strategy.municipality.strip().lower()
+        if code.isdigit():
+            return f"KU{int(code):03d}"
+        return code
+    names = _names(strategy)
     for figure in figures:
-        if figure.area.startswith("KU") and figure.area_name.strip().lower() == name:
+        if figure.area.startswith("KU") and figure.area_name.strip().lower() in names:
             return figure.area
     raise StatisticsFileError(
         _(
-            "Tiedostossa ei ole kuntaa %(name)s. Valitse kunta palvelussa ja tallenna "
-            "tiedosto uudelleen."
+            "Tiedostossa ei ole kuntaa %(name)s. Valitse kunta palvelussa ja "
+            "tallenna tiedosto uudelleen, tai anna kuntanumero."
         )
-        % {"name": strategy.municipality}
+        % {"name": strategy.municipality_en or strategy.municipality}
     )
 
 

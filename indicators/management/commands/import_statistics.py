@@ -74,12 +74,19 @@ class Command(BaseCommand):
             raise CommandError(f"{options['file']}: {exc}") from None
         from django.utils import timezone
 
-        preview = build_preview(collected.table, user=user, today=timezone.localdate())
+        preview = build_preview(
+            collected.table,
+            user=user,
+            today=timezone.localdate(),
+            explanation_later=True,
+        )
         for row in preview.rows:
             where = f"{row.cells.get('mittari')} {row.shown_period}"
             self.stdout.write(f"{where}: {row.action_label}")
             for column, message in row.errors:
                 self.stdout.write(f"  {column}: {message}")
+            for note in row.notes:
+                self.stdout.write(f"  {note}")
         if collected.unmatched_keys:
             self.stdout.write(
                 "Ohitettu (ei mittaria): " + ", ".join(collected.unmatched_keys)
