@@ -125,7 +125,7 @@ def import_preview(request):
         Table.from_json(stored["table"]),
         user=request.user,
         today=today,
-        explanation_later=stored.get("peers") is not None,
+        statistics=stored.get("peers") is not None,
     )
     status = 200
     if request.method == "POST":

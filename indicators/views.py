@@ -23,6 +23,7 @@ from .loading import load_state, load_states
 from .models import Indicator
 from .overview import by_shown_name, summarise
 from .state import Definition
+from .statistics.comparison import peer_comparison
 
 
 def indicator_list(request):
@@ -69,6 +70,7 @@ def indicator_detail(request, pk: int):
             indicator_changes(definition) if request.user.is_authenticated else []
         ),
         "demo_data_shown": definition.is_demo,
+        "comparison": peer_comparison(state),
     }
     return render(request, "indicators/detail.html", ctx)
 

@@ -130,15 +130,16 @@ class Preview:
 
 # A statistics file has figures but no words: a figure that falls behind its
 # plan is imported, and the page asks for the explanation (``state``), which
-# staff then write by correcting the reading.
+# staff then write by correcting the reading. And a figure the file repeats
+# unchanged leaves the reading as it is, whatever its source note says.
 EXPLANATION_LATER = {"explanation_needed"}
 
 
 def build_preview(
-    table: Table, *, user, today: datetime.date, explanation_later: bool = False
+    table: Table, *, user, today: datetime.date, statistics: bool = False
 ) -> Preview:
     """Check every row of ``table`` for ``user`` as of ``today``;
-    ``explanation_later`` for statistics files (EXPLANATION_LATER)."""
+    ``statistics`` for the figures of a statistics file (EXPLANATION_LATER)."""
     indicators = _indicators(table)
     existing = _existing_readings(indicators.values())
     seen: dict[tuple, int] = {}
@@ -171,7 +172,7 @@ def build_preview(
             preliminary,
             existing.get(key),
             today,
-            waived=EXPLANATION_LATER if explanation_later else set(),
+            statistics=statistics,
         )
     return Preview(results)
 
@@ -306,7 +307,7 @@ def _shown_value(indicator: Indicator, reading: Reading) -> str:
 
 
 def _check_with_form(
-    result, row, indicator, period, preliminary, reading, today, waived
+    result, row, indicator, period, preliminary, reading, today, statistics
 ):
     if reading is not None:
         # Before the form: a model form writes its data onto the instance.
@@ -325,6 +326,7 @@ def _check_with_form(
             data, instance=reading, indicator=indicator, today=today
         )
     form.is_valid()
+    waived = EXPLANATION_LATER if statistics else set()
     waived_errors = False
     for name, errors in form.errors.as_data().items():
         for error in errors:
@@ -347,6 +349,12 @@ def _check_with_form(
     result.fields = fields
     if reading is None:
         result.action = NEW
+    elif statistics and (fields.get("value"), preliminary) == (
+        reading.value,
+        reading.preliminary,
+    ):
+        result.action = UNCHANGED
+        result.reading = reading
     elif form.has_changed() or preliminary != reading.preliminary:
         result.action = CORRECTION
         result.reading = reading

@@ -78,7 +78,7 @@ class Command(BaseCommand):
             collected.table,
             user=user,
             today=timezone.localdate(),
-            explanation_later=True,
+            statistics=True,
         )
         for row in preview.rows:
             where = f"{row.cells.get('mittari')} {row.shown_period}"
