@@ -62,6 +62,8 @@ def test_it_shows_a_chart_and_a_table_with_the_source(
 def test_it_speaks_english_too(english, peer_values):
     html = english.get(f"/mittarit/{peer_values.pk}/").content.decode()
     assert "Whole country" in html
+    assert "Comparison with other areas" in html
+    assert "Our municipality" in html
 
 
 def test_peers_need_a_valid_area_code(strategy):
