@@ -132,13 +132,21 @@ def comparison_chart(state: IndicatorState, comparison: Comparison, chart_id: st
         "Kaupungin omat tulokset ja vertailualueiden luvut (%(names)s). Kaikki "
         "luvut ovat kaavion alla olevassa taulukossa."
     ) % {"names": ", ".join(s.name for s in comparison.series[1:])}
-    return multi_line_chart(
-        chart_id=chart_id,
-        title=title,
-        desc=desc,
-        unit=str(definition.unit),
-        x_axis=_("Vuosi"),
-        first_year=first_year,
-        last_year=last_year,
-        lines=lines,
+    data = {
+        "title": title,
+        "desc": desc,
+        "unit": str(definition.unit),
+        "x_axis": _("Vuosi"),
+        "first_year": first_year,
+        "last_year": last_year,
+        "lines": lines,
+    }
+    # A wide and a narrow drawing, as the trend chart has (figures.py): CSS
+    # shows the one that fits, so the text stays legible on a phone.
+    wide = multi_line_chart(chart_id=chart_id, **data)
+    narrow = multi_line_chart(
+        chart_id=f"{chart_id}-kapea", width=360, height=260, font_size=12, **data
+    )
+    return (
+        f'<div class="chart-wide">{wide}</div><div class="chart-narrow">{narrow}</div>'
     )

@@ -34,7 +34,8 @@ def multi_line_chart(
     tick_labels = [formatting.number(t, tick_decimals(ticks)) for t in ticks]
     char_width = font_size * 0.58
     left = max(44, 14 + max(len(t) for t in tick_labels) * char_width)
-    name_room = min(180, 12 + max(len(name) for name, *_rest in lines) * char_width)
+    # Room at the right for the series' names; a long name may be cut.
+    name_room = min(width * 0.3, 12 + max(len(n) for n, *_r in lines) * char_width)
     right, top, bottom = name_room, 34, 50
     plot_w, plot_h = width - left - right, height - top - bottom
     years = last_year - first_year + 1

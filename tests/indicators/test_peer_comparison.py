@@ -73,3 +73,33 @@ def test_peers_need_a_valid_area_code(strategy):
     with pytest.raises(ValidationError) as exc:
         peer.full_clean()
     assert "KU320" in str(exc.value)
+
+
+def test_the_chart_names_each_line_and_dashes_the_peers():
+    from indicators.charts import Point
+    from indicators.statistics.comparison_chart import multi_line_chart
+
+    svg = multi_line_chart(
+        chart_id="c",
+        title="Väkiluku: vertailu",
+        desc="Kuvaus",
+        unit="asukasta",
+        x_axis="Vuosi",
+        first_year=2023,
+        last_year=2025,
+        lines=[
+            (
+                "Oma kunta",
+                [Point(2023.5, Decimal(7)), Point(2025.5, Decimal(6))],
+                ("#1a5a9e", ""),
+                True,
+            ),
+            ("Lappi", [Point(2024.5, Decimal(5))], ("#6b3fa0", "8 4"), False),
+        ],
+    )
+    assert '<title id="c-title">Väkiluku: vertailu</title>' in svg
+    assert 'aria-labelledby="c-title c-desc"' in svg
+    assert svg.count("<polyline") == 2
+    assert 'stroke-dasharray="8 4"' in svg  # the peer, not by colour alone
+    assert ">Oma kunta</text>" in svg and ">Lappi</text>" in svg
+    assert ">2023</text>" in svg and ">2025</text>" in svg
