@@ -335,3 +335,15 @@ def test_the_filled_template_imports_as_it_is(client, recorder, indicator):
     assert [row.action for row in page.context["preview"].rows] == [NEW]
     _confirm(client, page)
     assert Reading.objects.get().value == Decimal("112.5")
+
+
+def test_it_refuses_an_upload_over_the_size_limit(client, recorder, monkeypatch):
+    import indicators.import_views
+
+    monkeypatch.setattr(indicators.import_views, "MAX_FILE_BYTES", 1024 * 1024)
+    client.force_login(recorder)
+    content = b"mittari;vuosi;arvo\r\n" + b"1;2025;1\r\n" * 120_000
+    r = _upload(client, "iso.csv", content)
+    assert r.status_code == 400
+    assert "Tiedosto on liian suuri (yli 1 megatavua)." in r.content.decode()
+    assert "indicators_import" not in client.session
