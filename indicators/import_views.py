@@ -15,11 +15,14 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from strategy.current import current_strategy_or_404
 
 from . import permissions, services
 from .imports.apply import import_apply
@@ -27,6 +30,10 @@ from .imports.parsing import MAX_FILE_BYTES, ImportFileError, Table, read_table
 from .imports.preview import build_preview
 from .imports.template import template_csv, template_xlsx
 from .locking import Conflict
+from .statistics.areas import StatisticsFileError
+from .statistics.forms import StatisticsUploadForm
+from .statistics.peers import PeerSummary, peers_apply
+from .statistics.reading import read_statistics
 
 SESSION_KEY = "indicators_import"
 
@@ -88,8 +95,6 @@ def _page(request, form, statistics_form=None, status=200):
 @login_required
 def import_start(request):
     _require_importer(request)
-    from .statistics.forms import StatisticsUploadForm
-
     posted = request.method == "POST"
     form = UploadForm(request.POST, request.FILES) if posted else UploadForm()
     if posted and form.is_valid():
@@ -132,8 +137,6 @@ def import_preview(request):
         status = _confirm(request, stored, preview)
         if status is None:
             return redirect("indicators:import_start")
-    from .statistics.peers import PeerSummary
-
     ctx = {
         "name": stored["name"],
         "source": stored.get("source", ""),
@@ -168,9 +171,6 @@ def _confirm(request, stored: dict, preview) -> int | None:
             ),
         )
         return 400
-    from django.db import transaction
-
-    from .statistics.peers import PeerSummary, peers_apply
 
     try:
         with transaction.atomic():
@@ -215,12 +215,6 @@ def import_statistics(request):
     """A coordinator's statistics file: read it, then the same preview."""
     if not permissions.can_import_statistics(request.user):
         raise PermissionDenied
-    from strategy.current import current_strategy_or_404
-
-    from .statistics.areas import StatisticsFileError
-    from .statistics.forms import StatisticsUploadForm
-    from .statistics.reading import read_statistics
-
     if request.method != "POST":
         return redirect("indicators:import_start")
     statistics_form = StatisticsUploadForm(request.POST, request.FILES)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
 
 from strategy.models import Strategy, User
 
@@ -72,8 +73,6 @@ class Command(BaseCommand):
             )
         except StatisticsFileError as exc:
             raise CommandError(f"{options['file']}: {exc}") from None
-        from django.utils import timezone
-
         preview = build_preview(
             collected.table,
             user=user,
