@@ -591,3 +591,5 @@ class Reminder(models.Model):
         return (
             f"{self.user} {self.indicator_id} {self.year}/{self.part} {self.due_state}"
         )
+# Peers and their figures live in their own module (statistics import).
+from .peer_models import Peer, PeerValue  # noqa: E402, F401

@@ -44,6 +44,20 @@ def can_record(user, indicator) -> bool:
     return indicator.department_id in department_ids(user)
 
 
+def can_import(user) -> bool:
+    """May ``user`` import readings from a file (``/tuonti/``)? Those who
+    record for some department; each row is then checked by ``can_record``."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return records_for_all(user) or bool(department_ids(user))
+
+
+def can_import_statistics(user) -> bool:
+    """National statistics files touch every department's indicators and the
+    peers: coordinators only."""
+    return roles.is_coordinator(user)
+
+
 def can_override(user) -> bool:
     """May ``user`` set the shown status of an indicator by hand?"""
     return roles.is_coordinator(user)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import api, coordination_views, entry_views, views
+from . import api, coordination_views, entry_views, import_views, views
 
 app_name = "indicators"
 
@@ -38,6 +38,22 @@ urlpatterns = [
     ),
     path("seuranta/", coordination_views.on_time, name="on_time"),
     path("seuranta/csv/", coordination_views.on_time_csv, name="on_time_csv"),
+    # /tuonti/: import of readings and statistics files (import_views.py)
+    path("tuonti/", import_views.import_start, name="import_start"),
+    path("tuonti/esikatselu/", import_views.import_preview, name="import_preview"),
+    path("tuonti/tilastot/", import_views.import_statistics, name="import_statistics"),
+    path(
+        "tuonti/pohja.csv",
+        import_views.import_template,
+        {"fmt": "csv"},
+        name="import_template_csv",
+    ),
+    path(
+        "tuonti/pohja.xlsx",
+        import_views.import_template,
+        {"fmt": "xlsx"},
+        name="import_template_xlsx",
+    ),
     # /api/v1/: open data, public indicators only (api.py)
     path("api/v1/mittarit/", api.indicator_list, name="api_list"),
     path("api/v1/mittarit/<int:pk>/", api.indicator_detail, name="api_detail"),

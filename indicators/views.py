@@ -23,6 +23,7 @@ from .loading import load_state, load_states
 from .models import Indicator
 from .overview import by_shown_name, counted, summarise
 from .state import Definition
+from .statistics.comparison import peer_comparison
 
 
 def indicator_list(request):
@@ -70,6 +71,7 @@ def indicator_detail(request, pk: int):
         ),
         "demo_data_shown": definition.is_demo,
         "can_publish": permissions.can_publish(request.user),
+        "comparison": peer_comparison(state),
     }
     return render(request, "indicators/detail.html", ctx)
 

@@ -108,8 +108,9 @@ ANONYMOUS = {
     # The same and the text search's one query of names and sources.
     "/mittarit/?haku=mittari&painopistealue=1&laji=numeric": 10,
     # The indicator with strategy and department, all its readings, annual
-    # targets, measure links, success factor links (5).
-    "/mittarit/{pk}/": 6,
+    # targets, measure links, success factor links (5); the peers' figures
+    # for the comparison with their peers (1).
+    "/mittarit/{pk}/": 6 + 1,
     "/lukuohje/": 1,
 }
 
@@ -121,7 +122,7 @@ ANONYMOUS = {
 LOGGED_IN = {
     "/": 10 + 2 + 1,
     "/mittarit/": 9 + 2 + 1,
-    "/mittarit/{pk}/": 6 + 2 + 2 + 5 + 4,
+    "/mittarit/{pk}/": 6 + 1 + 2 + 2 + 5 + 4,
 }
 
 
