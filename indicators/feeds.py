@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.template.defaultfilters import linebreaksbr
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import format_html
@@ -101,7 +102,7 @@ def _reading_html(d: Definition, r: ReadingState) -> str:
     if r.has_marks:
         parts.append(format_html("<p>{}</p>", reading_marks(r)))
     if r.narrative:
-        parts.append(format_html("<p>{}</p>", r.narrative))
+        parts.append(format_html("<p>{}</p>", linebreaksbr(str(r.narrative))))
     if d.is_demo:
         parts.append(
             format_html(
