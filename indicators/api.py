@@ -21,7 +21,7 @@ from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, quote_etag
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from strategy.current import current_strategy_or_404
 
@@ -116,7 +116,7 @@ def _page_number(request, name: str, default: int, maximum: int | None = None):
 # /api/v1/
 
 
-@require_GET
+@require_safe
 def index(request):
     strategy = current_strategy_or_404(request)
 
@@ -136,7 +136,7 @@ def index(request):
 # /api/v1/strategia/
 
 
-@require_GET
+@require_safe
 def strategy_structure(request):
     """The strategy's structure: values, focus areas with their measures,
     success factors, each measure and factor with its public indicators."""
@@ -210,7 +210,7 @@ def strategy_structure(request):
 # /api/v1/mittarit/?sivu=&sivukoko=
 
 
-@require_GET
+@require_safe
 def indicator_list(request):
     strategy = current_strategy_or_404(request)
     size = _page_number(request, "sivukoko", DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE)
@@ -255,7 +255,7 @@ def indicator_list(request):
 # /api/v1/mittarit/<pk>/
 
 
-@require_GET
+@require_safe
 def indicator_detail(request, pk: int):
     strategy = current_strategy_or_404(request)
     state = load_state(public_indicators(strategy), pk)

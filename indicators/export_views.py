@@ -7,7 +7,7 @@ never in a file, even for a logged-in councillor (``exports.public_indicators``)
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from strategy.current import current_strategy_or_404
 
@@ -78,7 +78,7 @@ def _target_sheet(states) -> exports.Sheet:
 # /mittarit/<pk>/tulokset.csv|.xlsx: one indicator's readings
 
 
-@require_GET
+@require_safe
 def indicator_csv(request, pk: int):
     dialect = _dialect(request)
     if dialect is None:
@@ -88,7 +88,7 @@ def indicator_csv(request, pk: int):
     return _download(body, CSV_TYPE, f"mittari-{pk}-tulokset.csv")
 
 
-@require_GET
+@require_safe
 def indicator_xlsx(request, pk: int):
     strategy, state = _public_state(request, pk)
     sheets = [
@@ -109,7 +109,7 @@ def _all_states(request, *, readings: bool):
     return strategy, states
 
 
-@require_GET
+@require_safe
 def all_readings_csv(request):
     dialect = _dialect(request)
     if dialect is None:
@@ -119,7 +119,7 @@ def all_readings_csv(request):
     return _download(body, CSV_TYPE, "tulokset.csv")
 
 
-@require_GET
+@require_safe
 def all_indicators_csv(request):
     dialect = _dialect(request)
     if dialect is None:
@@ -129,7 +129,7 @@ def all_indicators_csv(request):
     return _download(body, CSV_TYPE, "mittarit.csv")
 
 
-@require_GET
+@require_safe
 def all_xlsx(request):
     strategy, states = _all_states(request, readings=True)
     sheets = [
@@ -141,7 +141,7 @@ def all_xlsx(request):
     return _download(body, XLSX_TYPE, "strategia-seuranta.xlsx")
 
 
-@require_GET
+@require_safe
 def open_data(request):
     strategy = current_strategy_or_404(request)
     ctx = {

@@ -29,6 +29,7 @@ from django.utils.translation import gettext as _
 from strategy.current import current_strategy_or_404
 from strategy.models import FocusArea
 
+from .choices import Status
 from .exports import public_indicators
 from .loading import load_states
 from .models import Indicator, Reading
@@ -77,7 +78,10 @@ class Entry:
 
 def _reading_title(d: Definition, r: ReadingState, corrected: bool) -> str:
     what = _("Korjattu tulos") if corrected else _("Uusi tulos")
-    figure = d.value_text(r.value) if d.is_numeric else str(r.status.label)
+    if d.is_numeric:
+        figure = d.value_text(r.value)
+    else:  # the assessment staff chose (a reading before the period is unjudged)
+        figure = str(Status(r.assessed).label) if r.assessed else ""
     title = f"{what}: {d.name} {r.period.label()}: {figure}"
     if d.is_demo:
         title += " (" + _("esimerkkiaineisto") + ")"

@@ -192,6 +192,14 @@ def test_it_answers_304_to_a_client_that_has_the_same_answer(
     assert changed["ETag"] != etag
 
 
+def test_it_answers_a_head_request_with_the_caching_headers(client, indicator):
+    r = client.head("/api/v1/mittarit/")
+    assert r.status_code == 200
+    assert r.content == b""
+    assert r["ETag"] == client.get("/api/v1/mittarit/")["ETag"]
+    assert r["Last-Modified"]
+
+
 def test_it_answers_304_when_nothing_changed_since(
     client, indicator, make_reading, recorder
 ):

@@ -143,6 +143,24 @@ def test_it_narrows_to_an_indicator_and_tells_corrections_and_marks(
     assert "Tila:" not in before  # context is never judged
 
 
+def test_it_tells_an_assessment_before_the_strategy_period(
+    client, qualitative_indicator, make_reading, recorder
+):
+    make_reading(
+        qualitative_indicator,
+        2023,
+        user=recorder,
+        qualitative_status="on_track",
+        narrative="Ennen kautta.",
+    )
+    feed = parse_atom(client.get(f"/mittarit/{qualitative_indicator.pk}/syote/"))
+    assert titles(feed) == [
+        "Uusi tulos: Kylätapahtumien monipuolisuus 2023: etenee tavoitteen mukaisesti"
+    ]
+    summary = feed.find(f"{ATOM}entry/{ATOM}summary").text
+    assert "ennen strategiakautta" in summary and "Tila:" not in summary
+
+
 def test_it_leaves_out_withdrawn_readings(client, site, recorder):
     reading = site.energy.readings.get()
     services.reading_withdraw(
