@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Max, Subquery
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from openpyxl import Workbook
@@ -215,11 +216,16 @@ def reading_row(d: Definition, r: ReadingState) -> list:
         r.assessed,
         _yes_no(r.preliminary),
         _yes_no(r.before_period),
-        formatting.short_date(r.corrected_at) if r.corrected_at else "",
+        _iso_date(r.corrected_at),
         str(r.narrative),
         r.evidence,
         _yes_no(d.is_demo),
     ]
+
+
+def _iso_date(moment: datetime.datetime | None) -> str:
+    """A date as machines and spreadsheets in any locale read it: 2026-11-27."""
+    return "" if moment is None else timezone.localdate(moment).isoformat()
 
 
 def reading_rows(states: Iterable[IndicatorState]) -> Iterable[list]:

@@ -4,6 +4,8 @@ import csv
 import io
 from decimal import Decimal
 
+from django.utils import timezone
+
 import openpyxl
 import pytest
 
@@ -62,6 +64,19 @@ def test_it_writes_a_finnish_csv_of_an_indicators_readings(client, footpaths):
     assert latest["ennakkotieto"] == "kyllä" and middle["ennakkotieto"] == "ei"
     assert latest["esimerkkiaineisto"] == "ei"
     assert latest["jakso_paattyy"] == "2025-12-31"
+    assert latest["korjattu"] == ""
+
+
+def test_it_dates_a_correction(client, footpaths, recorder):
+    from indicators import services
+
+    reading = footpaths.readings.get(year=2024)
+    services.reading_correct(
+        reading=reading, user=recorder, lock_version=1, fields={"value": 120}
+    )
+    found = rows(client.get(f"/mittarit/{footpaths.pk}/tulokset.csv"))
+    assert found[1]["arvo"] == "120"
+    assert found[1]["korjattu"] == timezone.localdate().isoformat()
 
 
 def test_it_writes_the_international_csv_on_request(client, footpaths):
