@@ -146,6 +146,7 @@ PUBLIC_PAGES = {
     "indicator-qualitative": "/mittarit/{qualitative}/",
     "indicator-no-data": "/mittarit/{no_data}/",
     "how-to-read": "/lukuohje/",
+    "open-data": "/avoin-data/",
     "reports": "/raportit/",
     "report": "/raportit/{report}/",
 }
