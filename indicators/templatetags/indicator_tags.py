@@ -12,7 +12,7 @@ from django.utils.text import capfirst
 from django.utils.translation import get_language, gettext
 
 from indicators import formatting
-from indicators.choices import ICONS, Status
+from indicators.choices import ICONS, Status, basis_text
 
 register = template.Library()
 
@@ -36,6 +36,28 @@ def _badge(status: Status, language: str | None) -> str:
         ICONS[status],
         capfirst(status.label),
     )
+
+
+@register.simple_tag
+def basis_note(state):
+    """What the state's status compares, beside its badge ("" for yearly and
+    qualitative indicators, which only ever compare the latest reading)."""
+    definition = state.definition
+    if not definition.is_numeric:
+        return ""
+    text = basis_text(state.basis, definition.frequency)
+    if not text:
+        return ""
+    return format_html(
+        '<span class="status-basis">{}</span>',
+        gettext("peruste: %(basis)s") % {"basis": text},
+    )
+
+
+@register.simple_tag
+def basis_of(definition):
+    """What an indicator's status compares, as set (or its default)."""
+    return capfirst(basis_text(definition.basis, definition.frequency))
 
 
 @register.filter
