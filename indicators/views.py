@@ -46,6 +46,7 @@ def indicator_list(request):
         "strategy": strategy,
         "form": form,
         "states": states,
+        "measures_found": form.matching_measures(strategy),
         "summary": summarise(s for s in states if s.definition.is_active),
         "demo_data_shown": any(s.definition.is_demo for s in states),
     }
