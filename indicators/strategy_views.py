@@ -14,15 +14,19 @@ from django.shortcuts import get_object_or_404, render
 from strategy.current import current_strategy_or_404
 from strategy.models import FocusArea
 
+from . import page_facts
 from .overview import StrategyOverview
 
 
 def home(request):
     strategy = current_strategy_or_404(request)
     overview = StrategyOverview(strategy, request.user, trends=False)
-    focus_areas = strategy.focus_areas.prefetch_related("measures")
+    focus_areas = page_facts.with_latest_report(
+        strategy.focus_areas.prefetch_related("measures")
+    )
     ctx = {
         "strategy": strategy,
+        "data_updated": page_facts.last_updated(overview.states),
         "values": strategy.values.all(),
         "areas": [(area, overview.area_summary(area.number)) for area in focus_areas],
         "summary": overview.summary,
@@ -35,13 +39,16 @@ def home(request):
 def focus_area(request, number: int):
     strategy = current_strategy_or_404(request)
     area = get_object_or_404(
-        FocusArea.objects.prefetch_related("measures"), strategy=strategy, number=number
+        page_facts.with_latest_report(FocusArea.objects.prefetch_related("measures")),
+        strategy=strategy,
+        number=number,
     )
     overview = StrategyOverview(strategy, request.user, area=number)
     ctx = {
         "strategy": strategy,
         "area": area,
         "summary": overview.area_summary(number),
+        "data_updated": page_facts.last_updated(overview.states),
         "measures": [
             (measure, overview.of_measure(number, measure.order))
             for measure in area.measures.all()
@@ -65,6 +72,7 @@ def success_factors(request):
             )
             for factor in strategy.success_factors.all()
         ],
+        "data_updated": page_facts.last_updated(overview.states),
         "demo_data_shown": overview.demo_shown,
     }
     return render(request, "strategy/success_factors.html", ctx)

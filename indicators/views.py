@@ -16,7 +16,7 @@ from strategy.current import current_strategy_or_404
 from strategy.i18n import Text, shown_order
 from strategy.models import Department
 
-from . import formatting, permissions, reading_groups, status
+from . import formatting, page_facts, permissions, reading_groups, status
 from .choices import ORDER, PARTS_PER_YEAR, Basis, Direction, Frequency
 from .filters import IndicatorFilterForm
 from .history import indicator_changes
@@ -47,6 +47,7 @@ def indicator_list(request):
         "form": form,
         "states": states,
         "measures_found": form.matching_measures(strategy),
+        "data_updated": page_facts.last_updated(states),
         "summary": summarise(s for s in states if s.definition.is_active),
         "demo_data_shown": any(s.definition.is_demo for s in states),
     }
