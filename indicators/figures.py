@@ -26,8 +26,9 @@ def _period(state: IndicatorState, point) -> str:
 def sparkline(state: IndicatorState) -> str:
     """A word-sized trend line of the state's numeric readings ("" if none).
 
-    Its label names the first and last values, which the line also shows in
-    words beside it (``first_last``).
+    Its label names the first and last values, which the drawing also writes
+    beside the line's ends (numbers only: the latest value with its unit
+    stands beside the sparkline on every page).
     """
     points = state.trend_points
     definition = state.definition
@@ -52,6 +53,8 @@ def sparkline(state: IndicatorState) -> str:
         [p.value for p in points],
         label=label,
         target=definition.target_value,
+        first_text=formatting.number(Decimal(repr(first.value)), definition.decimals),
+        last_text=formatting.number(Decimal(repr(last.value)), definition.decimals),
     )
 
 

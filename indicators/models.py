@@ -14,9 +14,20 @@ from strategy import roles
 from strategy.i18n import Translated
 from strategy.models import ContactPerson, Department, Measure, Strategy, SuccessFactor
 
+from . import search
 from .choices import ASSESSED_CHOICES, Basis, Direction, Frequency, Kind
 from .periods import Period
 from .plausibility import default_range, range_error, range_text
+
+# What /mittarit/?haku= searches (``search_text``).
+SEARCHED_FIELDS = (
+    "name",
+    "name_en",
+    "description",
+    "description_en",
+    "data_source",
+    "data_source_en",
+)
 
 # A reading belongs to a period of its indicator's frequency (a month has no
 # place among quarters) and holds a number or an assessment by its kind: once
@@ -227,6 +238,9 @@ class Indicator(models.Model):
     )
     created_at = models.DateTimeField(_("luotu"), auto_now_add=True)
     updated_at = models.DateTimeField(_("muutettu"), auto_now=True)
+    # The words of SEARCHED_FIELDS as search terms (``indicators/search.py``),
+    # filled on save: /mittarit/?haku= filters on it on any database.
+    search_text = models.TextField(editable=False, blank=True, default="")
 
     objects = IndicatorQuerySet.as_manager()
     # The reason is a text field: clearing an override keeps its written
@@ -234,6 +248,7 @@ class Indicator(models.Model):
     history = HistoricalRecords(
         m2m_fields=[measures, success_factors],
         history_change_reason_field=models.TextField(null=True),
+        excluded_fields=["search_text"],  # derived from the fields kept
     )
 
     name_i18n = Translated("name")
@@ -283,10 +298,17 @@ class Indicator(models.Model):
             and self.max_value is None
         ):
             self.min_value, self.max_value = default_range(self.unit)
+        self.search_text = self.searchable_text()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and set(SEARCHED_FIELDS) & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "search_text"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("indicators:detail", args=[self.pk])
+
+    def searchable_text(self) -> str:
+        return search.document(*(getattr(self, name) for name in SEARCHED_FIELDS))
 
     @property
     def is_numeric(self) -> bool:

@@ -245,11 +245,19 @@ class IndicatorState:
 
     @property
     def last_updated(self) -> datetime.datetime | None:
-        """When the definition or any reading shown last changed."""
-        moments = [r.updated_at for r in self.readings if r.updated_at]
+        """When the definition or any reading shown last changed (the latest
+        reading, where an overview loaded no others)."""
+        shown = self.readings or ((self.latest,) if self.latest else ())
+        moments = [r.updated_at for r in shown if r.updated_at]
         if self.definition.updated_at:
             moments.append(self.definition.updated_at)
         return max(moments, default=None)
+
+    def planned_in(self, year: int) -> Decimal | None:
+        """The plan's value for ``year`` (the status rule's), or None."""
+        if not self.definition.is_numeric:
+            return None
+        return status.planned_value(self.definition, year, self.targets)
 
     @property
     def annual_targets(self) -> list[tuple[int, Decimal]]:

@@ -15,15 +15,19 @@ from django.shortcuts import get_object_or_404, render
 from strategy.current import current_strategy_or_404
 from strategy.models import FocusArea, Measure
 
+from . import page_facts
 from .overview import StrategyOverview
 
 
 def home(request):
     strategy = current_strategy_or_404(request)
     overview = StrategyOverview(strategy, request.user, trends=False)
-    focus_areas = strategy.focus_areas.prefetch_related("measures")
+    focus_areas = page_facts.with_latest_report(
+        strategy.focus_areas.prefetch_related("measures")
+    )
     ctx = {
         "strategy": strategy,
+        "data_updated": page_facts.last_updated(overview.states),
         "values": strategy.values.all(),
         "areas": [(area, overview.area_summary(area.number)) for area in focus_areas],
         "summary": overview.summary,
@@ -37,7 +41,9 @@ def focus_area(request, number: int):
     strategy = current_strategy_or_404(request)
     measures = Measure.objects.select_related("contact")  # its contact person
     area = get_object_or_404(
-        FocusArea.objects.prefetch_related(Prefetch("measures", queryset=measures)),
+        page_facts.with_latest_report(
+            FocusArea.objects.prefetch_related(Prefetch("measures", queryset=measures))
+        ),
         strategy=strategy,
         number=number,
     )
@@ -46,6 +52,7 @@ def focus_area(request, number: int):
         "strategy": strategy,
         "area": area,
         "summary": overview.area_summary(number),
+        "data_updated": page_facts.last_updated(overview.states),
         "measures": [
             (measure, overview.of_measure(number, measure.order))
             for measure in area.measures.all()
@@ -69,6 +76,7 @@ def success_factors(request):
             )
             for factor in strategy.success_factors.all()
         ],
+        "data_updated": page_facts.last_updated(overview.states),
         "demo_data_shown": overview.demo_shown,
     }
     return render(request, "strategy/success_factors.html", ctx)

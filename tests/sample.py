@@ -141,6 +141,7 @@ PUBLIC_PAGES = {
     "indicator-list": "/mittarit/",
     "indicator-list-filtered": "/mittarit/?haku=liikenne&laji=numeric&tila=on_track",
     "indicator-list-bad-filter": "/mittarit/?tila=bogus",
+    "indicator-list-search": "/mittarit/?haku=kylien",
     "indicator-numeric": "/mittarit/{numeric}/",
     "indicator-monthly": "/mittarit/{monthly}/",
     "indicator-qualitative": "/mittarit/{qualitative}/",

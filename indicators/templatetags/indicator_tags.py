@@ -7,12 +7,13 @@ draws what it is given; none of them queries the database.
 import functools
 
 from django import template
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
-from django.utils.text import capfirst
+from django.utils.text import Truncator, capfirst
 from django.utils.translation import get_language, gettext
 
 from indicators import formatting
-from indicators.choices import ICONS, Status
+from indicators.choices import ICONS, Status, basis_text
 
 register = template.Library()
 
@@ -36,6 +37,71 @@ def _badge(status: Status, language: str | None) -> str:
         ICONS[status],
         capfirst(status.label),
     )
+
+
+@register.simple_tag
+def basis_note(state):
+    """What the state's status compares, beside its badge ("" for yearly and
+    qualitative indicators, which only ever compare the latest reading)."""
+    definition = state.definition
+    if not definition.is_numeric:
+        return ""
+    text = basis_text(state.basis, definition.frequency)
+    if not text:
+        return ""
+    return format_html(
+        '<span class="status-basis">{}</span>',
+        gettext("peruste: %(basis)s") % {"basis": text},
+    )
+
+
+@register.simple_tag
+def planned_this_year(state):
+    """This year's planned value, to show beside the target: "suunnitelma
+    2026: 126,0 km" ("" without a plan)."""
+    year = timezone.localdate().year
+    planned = state.planned_in(year)
+    if planned is None:
+        return ""
+    return format_html(
+        '<span class="planned-now">{}</span>',
+        gettext("suunnitelma %(year)s: %(value)s")
+        % {"year": year, "value": state.definition.value_text(planned)},
+    )
+
+
+# An explanation on an overview is one line: the rest is on the indicator's page.
+EXPLANATION_CHARS = 110
+
+
+@register.simple_tag
+def explanation_line(state):
+    """The latest reading's explanation in one line, with a link to the
+    whole ("" when it has none)."""
+    latest = state.latest
+    if latest is None or not latest.narrative:
+        return ""
+    definition = state.definition
+    text = str(latest.narrative)
+    lang = latest.narrative.lang
+    return format_html(
+        '<p class="explanation-line"><span class="explanation-line-period">{}</span>'
+        " <span{}>{}</span> "
+        '<a href="{}#status-heading">{}<span class="visually-hidden">: {}</span></a>'
+        "</p>",
+        gettext("Selitys %(period)s:") % {"period": latest.period.label()},
+        format_html(' lang="{}"', lang) if lang else "",
+        Truncator(text).chars(EXPLANATION_CHARS),
+        definition.get_absolute_url(),
+        gettext("koko selitys"),
+        definition.name,
+    )
+
+
+@register.simple_tag
+def basis_of(definition):
+    """What an indicator's status compares, as set (or its default)."""
+    return capfirst(basis_text(definition.basis, definition.frequency))
 
 
 @register.filter

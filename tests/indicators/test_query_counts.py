@@ -105,7 +105,8 @@ ANONYMOUS = {
     # their trend lines (1).
     "/mittarit/": 9,
     "/mittarit/?poistuneet=on&tila=on_track": 9,
-    # The same and the text search's one query of names and sources.
+    # The same and the text search's one query of the strategy's measures (its
+    # indicators are filtered in the states' own query, on their search text).
     "/mittarit/?haku=mittari&painopistealue=1&laji=numeric": 10,
     # The indicator with strategy and department, all its readings, annual
     # targets, measure links, success factor links (5); the peers' figures
