@@ -11,9 +11,12 @@ number of queries; the templates only format it.
 
 from django.shortcuts import get_object_or_404, render
 
+from strategy import progress
+from strategy.accessibility import SUPERVISOR, current_statement
 from strategy.current import current_strategy_or_404
 from strategy.models import FocusArea
 
+from . import measure_progress
 from .overview import StrategyOverview
 
 
@@ -27,6 +30,7 @@ def home(request):
         "areas": [(area, overview.area_summary(area.number)) for area in focus_areas],
         "summary": overview.summary,
         "success_factors": strategy.success_factors.all(),
+        "phase_counts": progress.phase_counts(strategy),
         "demo_data_shown": overview.demo_shown,
     }
     return render(request, "strategy/home.html", ctx)
@@ -35,8 +39,11 @@ def home(request):
 def focus_area(request, number: int):
     strategy = current_strategy_or_404(request)
     area = get_object_or_404(
-        FocusArea.objects.prefetch_related("measures"), strategy=strategy, number=number
+        FocusArea.objects.prefetch_related("measures__department"),
+        strategy=strategy,
+        number=number,
     )
+    measure_progress.attach(area.measures.all(), request.user)
     overview = StrategyOverview(strategy, request.user, area=number)
     ctx = {
         "strategy": strategy,
@@ -71,4 +78,6 @@ def success_factors(request):
 
 
 def accessibility(request):
-    return render(request, "strategy/accessibility.html", {})
+    statement, confirmed = current_statement()
+    ctx = {"statement": statement, "confirmed": confirmed, "supervisor": SUPERVISOR}
+    return render(request, "strategy/accessibility.html", ctx)

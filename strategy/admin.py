@@ -3,7 +3,19 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from .models import Department, FocusArea, Measure, Strategy, SuccessFactor, User, Value
+from .accessibility import DEFAULTS as STATEMENT_DEFAULTS
+from .history_admin import ReadOnlyHistoryAdmin
+from .models import (
+    AccessibilityStatement,
+    Department,
+    FocusArea,
+    Measure,
+    MeasureUpdate,
+    Strategy,
+    SuccessFactor,
+    User,
+    Value,
+)
 
 
 @admin.register(User)
@@ -33,6 +45,7 @@ class StrategyAdmin(admin.ModelAdmin):
 class MeasureInline(admin.TabularInline):
     model = Measure
     extra = 0
+    fields = ["order", "text", "text_en"]
 
 
 @admin.register(FocusArea)
@@ -47,11 +60,41 @@ class FocusAreaAdmin(admin.ModelAdmin):
 
 @admin.register(Measure)
 class MeasureAdmin(admin.ModelAdmin):
-    list_display = ["code", "text", "focus_area"]
-    list_filter = ["focus_area__strategy", "focus_area"]
-    search_fields = ["text", "text_en"]
+    list_display = ["code", "text", "focus_area", "department", "contact_name"]
+    list_filter = ["focus_area__strategy", "focus_area", "department"]
+    search_fields = ["text", "text_en", "contact_name"]
     ordering = ["focus_area__strategy", "focus_area__number", "order"]
-    list_select_related = ["focus_area"]
+    list_select_related = ["focus_area", "department"]
+    fields = [
+        "focus_area",
+        "order",
+        "text",
+        "text_en",
+        "department",
+        "contact_name",
+        "contact_email",
+    ]
+
+
+@admin.register(MeasureUpdate)
+class MeasureUpdateAdmin(ReadOnlyHistoryAdmin):
+    """Updates are written on the portal's own page; here they are looked at
+    and, by those with the model permission, corrected (with history)."""
+
+    list_display = ["measure", "date", "phase", "created_by"]
+    list_filter = ["phase", "measure__focus_area__strategy", "measure__department"]
+    search_fields = ["text", "text_en"]
+    list_select_related = ["measure__focus_area", "created_by"]
+    date_hierarchy = "date"
+    fields = ["measure", "date", "phase", "text", "text_en"]
+    readonly_fields = ["measure"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        obj.updated_by = request.user
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(Value)
@@ -81,3 +124,45 @@ class DepartmentAdmin(admin.ModelAdmin):
     @admin.display(description=_("jäseniä"), ordering="members__count")
     def member_count(self, obj):
         return obj.members__count
+
+
+@admin.register(AccessibilityStatement)
+class AccessibilityStatementAdmin(admin.ModelAdmin):
+    """One statement: added once (pre-filled with the shipped text), then edited."""
+
+    fieldsets = [
+        (None, {"fields": ["organisation", "organisation_en", "compliance"]}),
+        (
+            _("Puutteet ja arviointi"),
+            {
+                "fields": [
+                    "shortcomings",
+                    "shortcomings_en",
+                    "assessment",
+                    "assessment_en",
+                ]
+            },
+        ),
+        (_("Päivämäärät"), {"fields": ["prepared_on", "reviewed_on"]}),
+        (
+            _("Palautekanava"),
+            {
+                "fields": [
+                    "feedback_contact",
+                    "feedback_contact_en",
+                    "feedback_email",
+                    "feedback_phone",
+                    "feedback_url",
+                ]
+            },
+        ),
+    ]
+
+    def has_add_permission(self, request):
+        return (
+            super().has_add_permission(request)
+            and not AccessibilityStatement.objects.exists()
+        )
+
+    def get_changeform_initial_data(self, request):
+        return {**STATEMENT_DEFAULTS, **super().get_changeform_initial_data(request)}
