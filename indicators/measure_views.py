@@ -40,6 +40,7 @@ def measure(request, pk: int):
         "phase": progress.phase_of(updates[0] if updates else None),
         "updates": updates,
         "can_update": can_update_measure(request.user, measure),
+        "demo_data_shown": any(update.is_demo for update in updates),
     }
     return render(request, "strategy/measure.html", ctx)
 

@@ -54,6 +54,10 @@ class MeasureUpdateForm(forms.ModelForm):
         self.measure = measure
         self.today = today
         self.fields["phase"].choices = Phase.choices
+        # The model's callable default would add a hidden "initial-date" input
+        # carrying the field's aria attributes (invalid HTML); the form sets
+        # the initial date itself.
+        self.fields["date"].show_hidden_initial = False
         self.fields["date"].widget.attrs["max"] = today.isoformat()
         if self.instance.pk is None:
             self.fields["date"].initial = today

@@ -254,6 +254,11 @@ class MeasureUpdate(models.Model):
         verbose_name=_("muokkaaja"),
     )
     updated_at = models.DateTimeField(_("muokattu"), default=timezone.now)
+    is_demo = models.BooleanField(
+        _("esimerkkiaineistoa"),
+        default=False,
+        help_text=_("Keksitty esimerkki (manage.py load_demo), ei kaupungin tieto."),
+    )
 
     history = HistoricalRecords()
 

@@ -52,6 +52,10 @@ def test_coordinators_have_the_permissions_they_need(db):
         "add_annualtarget",
         "change_annualtarget",
         "view_reading",
+        # Measures' departments and contacts; their updates, to look at.
+        "view_measure",
+        "change_measure",
+        "view_measureupdate",
     }
 
 
