@@ -286,3 +286,22 @@ def test_it_refuses_corrections_from_others(client, request, measure, make_updat
 def test_it_answers_404_for_an_unknown_update(client, recorder, strategy):
     client.force_login(recorder)
     assert client.get("/toimenpidepaivitykset/999999/muokkaa/").status_code == 404
+
+
+def test_it_lists_my_departments_measures_on_my_page(
+    client, recorder, other_recorder, coordinator, measure, make_update
+):
+    make_update(measure, datetime.date(2026, 5, 4), Phase.DELAYED)
+    client.force_login(recorder)
+    html = client.get("/omat/").content.decode()
+    block = html.split('class="my-measures"')[1].split("</section>")[0]
+    assert f'href="/toimenpiteet/{measure.pk}/paivita/"' in block
+    assert 'phase-delayed">Viivästynyt</span>' in block
+    assert block.count("<li>") == 1  # only measure 1.2 is Tekniset palvelut's
+    client.force_login(other_recorder)
+    assert 'class="my-measures"' not in client.get("/omat/").content.decode()
+    client.force_login(coordinator)
+    html = client.get("/omat/").content.decode()
+    total = Measure.objects.filter(focus_area__strategy=measure.focus_area.strategy)
+    block = html.split('class="my-measures"')[1].split("</section>")[0]
+    assert block.count("<li>") == total.count()
