@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from simple_history.models import HistoricalRecords
 
-from strategy.i18n import Translated
+from strategy.i18n import Text, Translated
 from strategy.models import Department, Measure, Strategy, SuccessFactor
 
 from .choices import ASSESSED_CHOICES, Basis, Direction, Frequency, Kind
@@ -423,6 +423,11 @@ class Reading(models.Model):
     @property
     def period(self) -> Period:
         return Period(self.indicator.frequency, self.year, self.part)
+
+    @property
+    def narrative_text(self) -> Text:
+        """The explanation or assessment in Finnish and English ({% city_text %})."""
+        return Text.of(self, "narrative")
 
     @property
     def is_withdrawn(self) -> bool:

@@ -60,3 +60,16 @@ def test_it_adds_english_to_a_reading_by_correcting_it(
     html = client.get(f"/mittarit/{indicator.pk}/").content.decode()
     assert "Two projects were completed." in html
     assert "in Finnish only" not in html.split("Two projects were completed.")[1][:80]
+
+
+def test_the_withdraw_page_marks_a_finnish_only_explanation(
+    client, english, recorder, reading
+):
+    reading.narrative = "Kaksi hanketta valmistui."
+    reading.save()
+    client.force_login(recorder)
+    html = client.get(f"/kirjaukset/{reading.pk}/peru/").content.decode()
+    assert (
+        '<span lang="fi">Kaksi hanketta valmistui.</span> '
+        '<span class="fi-only-note">(in Finnish only)</span>'
+    ) in html
