@@ -45,6 +45,7 @@ from .demo_file import (
     problems,
     read_demo_file,
 )
+from .demo_measures import load_measure_progress
 from .models import AnnualTarget, Indicator, Reading
 
 DEMO_PASSWORD = "kemijarvi-demo"
@@ -100,6 +101,9 @@ def load_demo(
                 factors,
                 today,
             )
+        result.created.update(
+            load_measure_progress(strategy, departments, users, today)
+        )
         return result
 
 

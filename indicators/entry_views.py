@@ -14,7 +14,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import permissions, reminders, services
+from . import measure_progress, permissions, reminders, services
 from .choices import Frequency
 from .due import indicator_due
 from .forms import ReadingForm, ReadingUpdateForm, StatusOverrideForm, WithdrawForm
@@ -46,6 +46,7 @@ def mine(request):
         "all_departments": permissions.records_for_all(user),
         "demo_data_shown": any(row.state.definition.is_demo for row in rows),
         "last_reminded": reminders.last_reminded(user),
+        "my_measures": measure_progress.of_user(request),
     }
     return render(request, "indicators/mine.html", ctx)
 

@@ -149,11 +149,13 @@ class ReadingForm(forms.ModelForm):
             "qualitative_status",
             "preliminary",
             "narrative",
+            "narrative_en",
             "evidence",
         ]
         field_classes = {"year": YearField}
         widgets = {
             "narrative": forms.Textarea(attrs={"rows": 5}),
+            "narrative_en": forms.Textarea(attrs={"rows": 3}),
             "evidence": forms.Textarea(attrs={"rows": 3}),
         }
 
@@ -250,6 +252,16 @@ class ReadingForm(forms.ModelForm):
                 "Mitä on tehty ja miten se näkyy. Kirjoita yleiskielellä: "
                 "arvio näkyy julkisilla sivuilla."
             )
+        narrative_en = self.fields["narrative_en"]
+        narrative_en.label = (
+            _("Selitys englanniksi (vapaaehtoinen)")
+            if indicator.is_numeric
+            else _("Arvio englanniksi (vapaaehtoinen)")
+        )
+        narrative_en.help_text = _(
+            "Jos jätät tyhjäksi, englanninkielisillä sivuilla näkyy suomenkielinen "
+            "teksti merkinnällä ”vain suomeksi”."
+        )
         self.fields["evidence"].label = _("Lähde tai peruste")
         if self.is_bound and self.data.get(self.add_prefix(self.CONFIRM)):
             self._add_confirmation()  # ticked: keep it on the page
@@ -298,12 +310,27 @@ class ReadingForm(forms.ModelForm):
     def clean_narrative(self) -> str:
         return self.cleaned_data["narrative"].strip()
 
+    def clean_narrative_en(self) -> str:
+        return self.cleaned_data["narrative_en"].strip()
+
     def clean(self):
         cleaned = super().clean()
         if self.instance.pk is None and not self.indicator.is_active:
             raise ValidationError(
                 _("Mittari on poistunut käytöstä, eikä sille kirjata uusia tuloksia."),
                 code="retired",
+            )
+        if cleaned.get("narrative_en") and not cleaned.get("narrative"):
+            # Finnish is the authoritative text; English is its translation.
+            self.add_error(
+                "narrative",
+                ValidationError(
+                    _(
+                        "Kirjoita teksti myös suomeksi: englanninkielinen on sen "
+                        "käännös."
+                    ),
+                    code="finnish_first",
+                ),
             )
         year = cleaned.get("year")
         part = cleaned.get("part") if "part" in self.fields else 0

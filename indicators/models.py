@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from strategy import roles
-from strategy.i18n import Translated
+from strategy.i18n import Text, Translated
 from strategy.models import ContactPerson, Department, Measure, Strategy, SuccessFactor
 
 from . import search
@@ -566,6 +566,11 @@ class Reading(models.Model):
         return Period(self.indicator.frequency, self.year, self.part)
 
     @property
+    def narrative_text(self) -> Text:
+        """The explanation or assessment in Finnish and English ({% city_text %})."""
+        return Text.of(self, "narrative")
+
+    @property
     def is_withdrawn(self) -> bool:
         return self.withdrawn_at is not None
 
@@ -613,5 +618,7 @@ class Reminder(models.Model):
         return (
             f"{self.user} {self.indicator_id} {self.year}/{self.part} {self.due_state}"
         )
+
+
 # Peers and their figures live in their own module (statistics import).
 from .peer_models import Peer, PeerValue  # noqa: E402, F401

@@ -12,10 +12,12 @@ number of queries; the templates only format it.
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
+from strategy import progress
+from strategy.accessibility import SUPERVISOR, current_statement
 from strategy.current import current_strategy_or_404
 from strategy.models import FocusArea, Measure
 
-from . import page_facts
+from . import measure_progress, page_facts
 from .overview import StrategyOverview
 
 
@@ -32,6 +34,7 @@ def home(request):
         "areas": [(area, overview.area_summary(area.number)) for area in focus_areas],
         "summary": overview.summary,
         "success_factors": strategy.success_factors.all(),
+        "phase_counts": progress.phase_counts(strategy),
         "demo_data_shown": overview.demo_shown,
     }
     return render(request, "strategy/home.html", ctx)
@@ -39,7 +42,7 @@ def home(request):
 
 def focus_area(request, number: int):
     strategy = current_strategy_or_404(request)
-    measures = Measure.objects.select_related("contact")  # its contact person
+    measures = Measure.objects.select_related("contact", "department")
     area = get_object_or_404(
         page_facts.with_latest_report(
             FocusArea.objects.prefetch_related(Prefetch("measures", queryset=measures))
@@ -47,6 +50,7 @@ def focus_area(request, number: int):
         strategy=strategy,
         number=number,
     )
+    measure_progress.attach(area.measures.all(), request.user)
     overview = StrategyOverview(strategy, request.user, area=number)
     ctx = {
         "strategy": strategy,
@@ -83,4 +87,6 @@ def success_factors(request):
 
 
 def accessibility(request):
-    return render(request, "strategy/accessibility.html", {})
+    statement, confirmed = current_statement()
+    ctx = {"statement": statement, "confirmed": confirmed, "supervisor": SUPERVISOR}
+    return render(request, "strategy/accessibility.html", ctx)

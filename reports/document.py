@@ -201,6 +201,7 @@ def build_document(report: MidtermReport, content: ReportContent | None = None) 
                     for name in NARRATIVES
                 ],
                 "indicators": [views[pk] for pk in area.indicator_ids],
+                "measures": [m for m in content.measures if m.area == area.number],
                 "summary": summarise(states),
             }
         )

@@ -13,9 +13,12 @@ rule's constants — and the narratives as HTML. What follows the code: the
 layout, the labels and the formatting of numbers, which are applied when the
 page or the PDF is made.
 
+The measures' progress (``measures_as_of``: each measure's phase and latest
+update dated by the cut-off, as recorded by its end) is frozen beside them.
+
 The stored JSON names its ``schema``. ``thaw`` reads every schema ever
-written and upgrades older ones on the way (``_upgrade_v1``), so a report
-published today still renders after later releases add fields: a new field
+written and upgrades older ones on the way (``_upgrade_v1``, ``_upgrade_v2``),
+so a report published today still renders after later releases add fields: a new field
 gets a default when it is missing, never a new meaning for an old one.
 """
 
@@ -25,14 +28,16 @@ from decimal import Decimal
 
 from indicators import state as indicator_state
 from indicators import status as rule
-from indicators.as_of import LateReading, states_as_of
+from indicators.as_of import LateReading, end_of_day, states_as_of
 from indicators.state import IndicatorState
+from strategy import progress
 from strategy.i18n import Text
+from strategy.models import Measure, Phase, Strategy
 
 from .markup import render_markup
 from .models import NARRATIVES, MidtermReport
 
-SCHEMA = 2
+SCHEMA = 3
 
 
 @dataclass
@@ -54,6 +59,24 @@ class FactorPart:
 
 
 @dataclass
+class MeasurePart:
+    """A measure's progress as of the cut-off: its phase and latest update."""
+
+    area: int
+    order: int
+    text: Text
+    phase: Phase
+    department: Text
+    contact: str
+    update_date: datetime.date | None
+    update_text: Text
+
+    @property
+    def code(self) -> str:
+        return f"{self.area}.{self.order}"
+
+
+@dataclass
 class ReportContent:
     """Everything a report shows, whether built live or thawed."""
 
@@ -72,6 +95,7 @@ class ReportContent:
     rule: dict[str, Decimal]
     late_readings: list[LateReading] = field(default_factory=list)
     late_count: int = 0  # schema 1 stored only how many there were
+    measures: list[MeasurePart] = field(default_factory=list)  # since schema 3
 
     @property
     def is_demo(self) -> bool:
@@ -153,6 +177,63 @@ def build(report: MidtermReport) -> ReportContent:
         },
         late_readings=as_of.late,
         late_count=len(as_of.late),
+        measures=measures_as_of(strategy, report.cutoff_date),
+    )
+
+
+def measures_as_of(strategy: Strategy, cutoff: datetime.date) -> list[MeasurePart]:
+    """Every measure of ``strategy`` with its progress at the end of ``cutoff``.
+
+    The department and contact are today's: they are not kept in history.
+    """
+    latest = progress.latest_updates_as_of(strategy, end_of_day(cutoff), cutoff)
+    parts = []
+    for measure in (
+        Measure.objects.filter(focus_area__strategy=strategy)
+        .select_related("focus_area", "department")
+        .order_by("focus_area__number", "order")
+    ):
+        update = latest.get(measure.pk)
+        parts.append(
+            MeasurePart(
+                area=measure.focus_area.number,
+                order=measure.order,
+                text=Text.of(measure, "text"),
+                phase=progress.phase_of(update),
+                department=Text.of(measure.department, "name")
+                if measure.department
+                else Text(),
+                contact=measure.contact.name if measure.contact else "",
+                update_date=update.date if update else None,
+                update_text=Text.of(update, "text") if update else Text(),
+            )
+        )
+    return parts
+
+
+def _measure_json(part: MeasurePart) -> dict:
+    return {
+        "area": part.area,
+        "order": part.order,
+        "text": part.text.to_json(),
+        "phase": part.phase.value,
+        "department": part.department.to_json(),
+        "contact": part.contact,
+        "update_date": part.update_date.isoformat() if part.update_date else None,
+        "update_text": part.update_text.to_json(),
+    }
+
+
+def _measure_from_json(data: dict) -> MeasurePart:
+    return MeasurePart(
+        area=data["area"],
+        order=data["order"],
+        text=Text.from_json(data["text"]),
+        phase=Phase(data["phase"]),
+        department=Text.from_json(data["department"]),
+        contact=data["contact"],
+        update_date=_date(data["update_date"]),
+        update_text=Text.from_json(data["update_text"]),
     )
 
 
@@ -197,6 +278,7 @@ def to_json(content: ReportContent) -> dict:
             [late.indicator_id, late.name.to_json(), late.period]
             for late in content.late_readings
         ],
+        "measures": [_measure_json(m) for m in content.measures],
     }
 
 
@@ -210,6 +292,9 @@ def thaw(data: dict) -> ReportContent:
     schema = data.get("schema")
     if schema is None and "snapshot" in data:
         data = _upgrade_v1(data)
+        schema = data["schema"]
+    if schema == 2:
+        data = _upgrade_v2(data)
     elif schema != SCHEMA:
         raise ValueError(f"Unknown report schema {schema!r}")
     late = [
@@ -248,6 +333,7 @@ def thaw(data: dict) -> ReportContent:
         rule={k: Decimal(v) for k, v in data["rule"].items()},
         late_readings=late,
         late_count=data.get("late_count", len(late)),
+        measures=[_measure_from_json(m) for m in data["measures"]],
     )
 
 
@@ -340,7 +426,7 @@ def _upgrade_v1(data: dict) -> dict:
             }
         )
     return {
-        "schema": SCHEMA,
+        "schema": 2,
         "title": report["title"],
         "cutoff": report["cutoff"],
         "council_meeting_date": report["council_meeting_date"],
@@ -369,3 +455,11 @@ def _upgrade_v1(data: dict) -> dict:
         "late_readings": [],
         "late_count": snap.get("late_readings", 0),
     }
+
+
+def _upgrade_v2(data: dict) -> dict:
+    """Schema 2 (published until December 2026) kept no measures' progress.
+
+    The measures had no phases or updates then; the report shows none.
+    """
+    return {**data, "schema": SCHEMA, "measures": []}

@@ -59,6 +59,10 @@ def test_coordinators_have_the_permissions_they_need(db):
         "change_peer",
         "delete_peer",
         "view_peervalue",
+        # Measures' departments and contacts; their updates, to look at.
+        "view_measure",
+        "change_measure",
+        "view_measureupdate",
     }
 
 

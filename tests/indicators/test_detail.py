@@ -275,13 +275,20 @@ def test_it_keeps_years_and_ids_unlocalized(client, site):
 
 
 def test_it_marks_finnish_only_texts_as_finnish(english, site):
-    # Readings are written in Finnish only: screen readers must switch voice.
+    # Readings written in Finnish only: screen readers must switch voice, and
+    # the reader sees that no English text exists (strategy/templatetags).
     html = page(english, site.footpaths)
-    assert '<p lang="fi">Kaksi hanketta siirtyi vuodelle 2026.</p>' in html
+    assert (
+        '<span lang="fi">Kaksi hanketta siirtyi vuodelle 2026.</span> '
+        '<span class="fi-only-note">(in Finnish only)</span>'
+    ) in html
     assert '<span lang="fi">Katurekisteri 2025</span>' in html
     html = page(english, site.events)
     first = "<p>Ensimmäinen arvio: tapahtumia oli vähän.</p>"
-    assert f'<div lang="fi">{first}</div>' in html
+    assert (
+        f'<p class="fi-only-note">In Finnish only</p><div lang="fi">{first}</div>'
+        in (html)
+    )
 
 
 def test_it_shows_the_status_basis_beside_the_status(client, site):
@@ -311,3 +318,12 @@ def test_it_shows_no_basis_for_a_yearly_indicator(client, site):
     html = page(client, site.footpaths)
     assert "peruste:" not in html
     assert "Tilan peruste" not in html
+
+
+def test_it_shows_an_english_explanation_when_there_is_one(english, site):
+    reading = site.footpaths.readings.exclude(narrative="").first()
+    reading.narrative_en = "Two projects moved to 2026."
+    reading.save()
+    html = page(english, site.footpaths)
+    assert "<span>Two projects moved to 2026.</span>" in html
+    assert "Kaksi hanketta siirtyi" not in html

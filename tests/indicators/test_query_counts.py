@@ -93,11 +93,13 @@ def volume(request, strategy, technical, recorder):
 # department, their latest readings, annual targets and measure links, and
 # the last year's readings of the (monthly) ones judged on a year's mean (5).
 ANONYMOUS = {
-    # The states (5), focus areas + measures (2), values, success factors (2).
-    "/": 10,
+    # The states (5), focus areas + measures (2), values, success factors (2),
+    # the measures' ids and their updates for the phase counts (2).
+    "/": 12,
     # The focus area + measures (2), the states (5) and their trend lines (1),
-    # the other focus areas for the pager (1).
-    "/painopistealueet/1/": 10,
+    # the other focus areas for the pager (1), the measures' departments and
+    # their latest updates (2).
+    "/painopistealueet/1/": 12,
     # The states (5) with success factor links (1) and trend lines (1), the
     # success factors (1).
     "/menestystekijat/": 9,
@@ -121,7 +123,9 @@ ANONYMOUS = {
 # tables, and one lookup per kind of related object a change names (at most 4).
 # The pages that show drafts to the staff roles ask for the user's groups (1).
 LOGGED_IN = {
-    "/": 10 + 2 + 1,
+    "/": 12 + 2 + 1,
+    # And the user's groups and departments for the measures' update links (2).
+    "/painopistealueet/1/": 12 + 2 + 2 + 1,
     "/mittarit/": 9 + 2 + 1,
     "/mittarit/{pk}/": 6 + 1 + 2 + 2 + 5 + 4,
 }
