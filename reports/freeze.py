@@ -29,6 +29,7 @@ from indicators.as_of import LateReading, states_as_of
 from indicators.state import IndicatorState
 from strategy.i18n import Text
 
+from .appendix import YearRow, row_from_json, row_to_json, year_rows
 from .markup import render_markup
 from .models import NARRATIVES, MidtermReport
 
@@ -72,6 +73,8 @@ class ReportContent:
     rule: dict[str, Decimal]
     late_readings: list[LateReading] = field(default_factory=list)
     late_count: int = 0  # schema 1 stored only how many there were
+    # The appendix's rows per indicator id (reports/appendix.py).
+    appendix: dict[int, list[YearRow]] = field(default_factory=dict)
 
     @property
     def is_demo(self) -> bool:
@@ -153,6 +156,7 @@ def build(report: MidtermReport) -> ReportContent:
         },
         late_readings=as_of.late,
         late_count=len(as_of.late),
+        appendix={s.id: year_rows(s) for s in by_name},
     )
 
 
@@ -197,6 +201,7 @@ def to_json(content: ReportContent) -> dict:
             [late.indicator_id, late.name.to_json(), late.period]
             for late in content.late_readings
         ],
+        **_appendix_to_json(content),
     }
 
 
@@ -216,7 +221,7 @@ def thaw(data: dict) -> ReportContent:
         LateReading(pk, Text.from_json(name), period)
         for pk, name, period in data.get("late_readings", [])
     ]
-    return ReportContent(
+    content = ReportContent(
         title=Text.from_json(data["title"]),
         cutoff=_date(data["cutoff"]),
         council_meeting_date=_date(data.get("council_meeting_date")),
@@ -249,6 +254,31 @@ def thaw(data: dict) -> ReportContent:
         late_readings=late,
         late_count=data.get("late_count", len(late)),
     )
+    content.appendix = _appendix_from_json(data, content.states)
+    return content
+
+
+# -- the appendix (a key of its own, added in December 2026) --------------------
+
+
+def _appendix_to_json(content: ReportContent) -> dict:
+    return {
+        "appendix": {
+            str(pk): [row_to_json(row) for row in rows]
+            for pk, rows in content.appendix.items()
+        }
+    }
+
+
+def _appendix_from_json(data: dict, states: dict[int, IndicatorState]) -> dict:
+    """The stored rows; a report frozen before they were stored gets them from
+    its frozen readings by today's rule (the only way it ever could)."""
+    stored = data.get("appendix")
+    if stored is None:
+        return {pk: year_rows(state) for pk, state in states.items()}
+    return {
+        int(pk): [row_from_json(row) for row in rows] for pk, rows in stored.items()
+    }
 
 
 def content_of(report: MidtermReport) -> ReportContent:

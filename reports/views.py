@@ -15,9 +15,10 @@ from indicators.locking import Conflict
 from strategy import roles
 from strategy.current import current_strategy_or_404
 
-from . import pdf, services
+from . import pdf, readings_data, services
 from .document import build_document, dropped_links_in
 from .forms import DraftForm, PublishForm, ReportForm, SectionForm
+from .freeze import content_of
 from .models import MidtermReport
 
 
@@ -106,6 +107,28 @@ def report_pdf(request, pk: int):
     content = pdf.report_pdf(report, base_url=request.build_absolute_uri("/"))
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{pdf_filename(report)}"'
+    return response
+
+
+DATA_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def report_data(request, pk: int, extension: str):
+    """Every reading of the report as CSV or XLSX (frozen once published)."""
+    if extension not in DATA_TYPES:
+        raise Http404
+    report = _get_report_for_reading(request, pk)
+    content = content_of(report)
+    if extension == "csv":
+        body = readings_data.to_csv(content)
+    else:
+        body = readings_data.to_xlsx(content, str(content.title))
+    response = HttpResponse(body, content_type=DATA_TYPES[extension])
+    name = readings_data.filename(report, extension)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 
 
