@@ -172,4 +172,5 @@ def build_document(report: MidtermReport, content: ReportContent | None = None) 
         "indicators": list(views.values()),
         "rule": {key: formatting.percent(value) for key, value in content.rule.items()},
         "data_filename": readings_data.filename(report, "csv"),
+        "council": content.council,
     }

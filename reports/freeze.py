@@ -54,6 +54,32 @@ class FactorPart:
     indicator_ids: list[int]
 
 
+@dataclass(frozen=True)
+class Council:
+    """The council's decision on the report and whom to ask about it."""
+
+    section: str = ""  # "§ 45"
+    minutes_url: str = ""
+    contact_name: str = ""
+    contact_title: str = ""
+    contact_email: str = ""
+    contact_phone: str = ""
+
+    @property
+    def contact(self) -> bool:
+        return bool(self.contact_name or self.contact_email or self.contact_phone)
+
+
+COUNCIL_FIELDS = [
+    "section",
+    "minutes_url",
+    "contact_name",
+    "contact_title",
+    "contact_email",
+    "contact_phone",
+]
+
+
 @dataclass
 class ReportContent:
     """Everything a report shows, whether built live or thawed."""
@@ -75,6 +101,7 @@ class ReportContent:
     late_count: int = 0  # schema 1 stored only how many there were
     # The appendix's rows per indicator id (reports/appendix.py).
     appendix: dict[int, list[YearRow]] = field(default_factory=dict)
+    council: Council = Council()
 
     @property
     def is_demo(self) -> bool:
@@ -157,6 +184,7 @@ def build(report: MidtermReport) -> ReportContent:
         late_readings=as_of.late,
         late_count=len(as_of.late),
         appendix={s.id: year_rows(s) for s in by_name},
+        council=_council_of(report),
     )
 
 
@@ -202,6 +230,7 @@ def to_json(content: ReportContent) -> dict:
             for late in content.late_readings
         ],
         **_appendix_to_json(content),
+        **_council_to_json(content),
     }
 
 
@@ -255,6 +284,7 @@ def thaw(data: dict) -> ReportContent:
         late_count=data.get("late_count", len(late)),
     )
     content.appendix = _appendix_from_json(data, content.states)
+    content.council = _council_from_json(data)
     return content
 
 
@@ -279,6 +309,31 @@ def _appendix_from_json(data: dict, states: dict[int, IndicatorState]) -> dict:
     return {
         int(pk): [row_from_json(row) for row in rows] for pk, rows in stored.items()
     }
+
+
+# -- the council's references (a key of its own, added in December 2026) -------
+
+
+def _council_of(report: MidtermReport) -> Council:
+    return Council(
+        section=report.council_reference,
+        minutes_url=report.minutes_url,
+        contact_name=report.contact_name,
+        contact_title=report.contact_title,
+        contact_email=report.contact_email,
+        contact_phone=report.contact_phone,
+    )
+
+
+def _council_to_json(content: ReportContent) -> dict:
+    council = content.council
+    return {"council": {name: getattr(council, name) for name in COUNCIL_FIELDS}}
+
+
+def _council_from_json(data: dict) -> Council:
+    """Reports frozen before these were recorded have none of them."""
+    stored = data.get("council") or {}
+    return Council(**{name: stored.get(name, "") for name in COUNCIL_FIELDS})
 
 
 def content_of(report: MidtermReport) -> ReportContent:

@@ -123,7 +123,11 @@ def render_pdf(
         html = render_html(report, content)
         document = weasyprint.HTML(string=html, base_url=base_url)
         return document.write_pdf(
-            stylesheets=stylesheets, pdf_variant=PDF_VARIANT, attachments=[data]
+            stylesheets=stylesheets,
+            pdf_variant=PDF_VARIANT,
+            attachments=[data],
+            # The council's decision and the contact person (pdf.html).
+            custom_metadata=True,
         )
 
 

@@ -18,7 +18,13 @@ from indicators.locking import claim
 from strategy.models import Strategy
 
 from . import freeze
-from .models import NARRATIVES, MidtermReport, ReportSection, ReportStatus
+from .models import (
+    COUNCIL_REFERENCES,
+    NARRATIVES,
+    MidtermReport,
+    ReportSection,
+    ReportStatus,
+)
 
 
 def _add_sections(report: MidtermReport, copy_from: MidtermReport | None = None):
@@ -110,6 +116,7 @@ def report_new_version(*, report: MidtermReport) -> MidtermReport:
         title_en=report.title_en,
         cutoff_date=report.cutoff_date,
         council_meeting_date=report.council_meeting_date,
+        **{name: getattr(report, name) for name in COUNCIL_REFERENCES},
         introduction=report.introduction,
         introduction_en=report.introduction_en,
         edition=report.edition + 1,
