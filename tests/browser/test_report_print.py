@@ -17,7 +17,8 @@ OVERFLOWS = """
   for (const cell of document.querySelectorAll('.report table th, .report table td')) {
     const box = cell.getBoundingClientRect();
     if (cell.scrollWidth > cell.clientWidth + 1) {
-      found.push(`${cell.textContent.trim().slice(0, 60)}: ${cell.scrollWidth} > ${cell.clientWidth}`);
+      const text = cell.textContent.trim().slice(0, 60);
+      found.push(`${text}: ${cell.scrollWidth} > ${cell.clientWidth}`);
       continue;
     }
     for (const child of cell.querySelectorAll('*')) {
@@ -42,7 +43,9 @@ BADGES_OVERLAP = """
   for (let i = 0; i < boxes.length; i++)
     for (let j = i + 1; j < boxes.length; j++) {
       const a = boxes[i], b = boxes[j];
-      if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) n++;
+      const across = a.left < b.right - 1 && b.left < a.right - 1;
+      const down = a.top < b.bottom - 1 && b.top < a.bottom - 1;
+      if (across && down) n++;
     }
   return n;
 }
