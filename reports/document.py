@@ -22,7 +22,7 @@ from indicators.overview import summarise
 from indicators.state import IndicatorState
 
 from . import readings_data
-from .freeze import ReportContent, content_of
+from .freeze import ReportContent, build, content_of
 from .markup import dropped_links
 from .models import NARRATIVES, MidtermReport
 
@@ -174,3 +174,9 @@ def build_document(report: MidtermReport, content: ReportContent | None = None) 
         "data_filename": readings_data.filename(report, "csv"),
         "council": content.council,
     }
+
+
+def preview_document(report: MidtermReport, sections) -> dict:
+    """A draft as typed but not saved: ``report`` and ``sections`` carry the
+    edit page's unsaved values (the forms' instances, validated)."""
+    return build_document(report, build(report, sections))

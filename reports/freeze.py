@@ -117,17 +117,20 @@ def _html(obj, name: str) -> Text:
     )
 
 
-def build(report: MidtermReport) -> ReportContent:
-    """The content of ``report`` from live data as of its cut-off date."""
+def build(report: MidtermReport, sections=None) -> ReportContent:
+    """The content of ``report`` from live data as of its cut-off date.
+
+    ``sections``: the report's sections as typed but not saved (a preview of
+    unsaved text), instead of the stored ones.
+    """
     strategy = report.strategy
     as_of = states_as_of(strategy, report.cutoff_date)
     by_name = sorted(as_of.states, key=lambda s: s.definition.name.fi.lower())
     states = {s.id: s for s in by_name}
     names = {s.id: s.definition.name.fi.lower() for s in by_name}
-    sections = {
-        section.focus_area_id: section
-        for section in report.sections.select_related("focus_area")
-    }
+    if sections is None:
+        sections = report.sections.select_related("focus_area")
+    sections = {section.focus_area_id: section for section in sections}
     areas = []
     for area in strategy.focus_areas.all():
         # An area's indicators in the order of their first measure there.

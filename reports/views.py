@@ -3,6 +3,7 @@ write and publish (the mayor's office)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404, HttpResponse
@@ -16,10 +17,12 @@ from strategy import roles
 from strategy.current import current_strategy_or_404
 
 from . import pdf, readings_data, services
-from .document import build_document, dropped_links_in
+from .checklist import publish_checklist
+from .document import build_document, dropped_links_in, preview_document
 from .forms import DraftForm, PublishForm, ReportForm, SectionForm
-from .freeze import content_of
+from .freeze import build, content_of
 from .models import MidtermReport
+from .typed import typed_texts
 
 
 def can_edit(user) -> bool:
@@ -163,8 +166,14 @@ def report_create(request):
     return render(request, "reports/create.html", {"form": form, "strategy": strategy})
 
 
-@login_required
 def report_update(request, pk: int):
+    if not request.user.is_authenticated:
+        if request.method == "POST":
+            # The session ran out while the text was being written: give the
+            # text back rather than lose it on the way to the login page.
+            ctx = {"texts": typed_texts(request.POST), "pk": pk}
+            return render(request, "reports/session_expired.html", ctx, status=403)
+        return redirect_to_login(request.get_full_path())
     report = _get_report_for_editing(request, pk)
     if report.is_published:
         messages.error(
@@ -178,10 +187,16 @@ def report_update(request, pk: int):
     form = DraftForm(request.POST or None, instance=report, strategy=report.strategy)
     sections = _section_forms(request, report)
     conflict = None
+    preview = None
     if request.method == "POST":
         # Validate every form (no short-circuit), so all errors show at once.
         results = [form.is_valid()] + [section.is_valid() for section in sections]
-        if all(results):
+        if "preview" in request.POST:
+            # The text just typed, shown as the report; nothing is saved, and
+            # the forms below the preview still hold every word.
+            if all(results):
+                preview = preview_document(report, [s.instance for s in sections])
+        elif all(results):
             try:
                 with transaction.atomic():
                     services.claim_draft(report, form.cleaned_data["lock_version"])
@@ -203,6 +218,7 @@ def report_update(request, pk: int):
         # A page without the version (older than this check, or tampered).
         "page_outdated": conflict and form.cleaned_data["lock_version"] is None,
         "saved_by_you": last_change and last_change.history_user_id == request.user.pk,
+        "preview": preview,
     }
     return render(request, "reports/update.html", ctx, status=409 if conflict else 200)
 
@@ -225,7 +241,9 @@ def report_publish(request, pk: int):
                 request, _("Raportti on julkaistu. Sen sisältö ei enää muutu.")
             )
             return redirect(report)
-    ctx = {"report": report, "form": form}
+    today = timezone.localdate()
+    checks = publish_checklist(report, build(report), today)
+    ctx = {"report": report, "form": form, "checks": checks, "today": today}
     return render(request, "reports/publish.html", ctx)
 
 
