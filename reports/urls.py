@@ -9,6 +9,7 @@ urlpatterns = [
     path("raportit/", views.report_list, name="list"),
     path("raportit/<int:pk>/", views.report_detail, name="detail"),
     path("raportit/<int:pk>/pdf/", views.report_pdf, name="pdf"),
+    path("raportit/<int:pk>/docx/", views.report_docx, name="docx"),
     path(
         "raportit/<int:pk>/lukemat.<str:extension>",
         views.report_data,

@@ -16,7 +16,7 @@ from indicators.locking import Conflict
 from strategy import roles
 from strategy.current import current_strategy_or_404
 
-from . import pdf, readings_data, services
+from . import pdf, readings_data, services, word
 from .checklist import publish_checklist
 from .document import build_document, dropped_links_in, preview_document
 from .forms import DraftForm, PublishForm, ReportForm, SectionForm
@@ -110,6 +110,18 @@ def report_pdf(request, pk: int):
     content = pdf.report_pdf(report, base_url=request.build_absolute_uri("/"))
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{pdf_filename(report)}"'
+    return response
+
+
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def report_docx(request, pk: int):
+    """The report as a Word document, for the council's agenda system."""
+    report = _get_report_for_reading(request, pk)
+    response = HttpResponse(word.report_docx(report), content_type=DOCX_TYPE)
+    name = pdf_filename(report).removesuffix(".pdf") + ".docx"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 
 
