@@ -269,3 +269,24 @@ COUNCIL_REFERENCES = [
 
 # The three narratives of a focus area, in the order the report shows them.
 NARRATIVES = ["successes", "impacts", "challenges"]
+
+
+class RenderClaim(models.Model):
+    """One render of a report's files at a time (``reports/files.py``).
+
+    ``key`` names what is being made — a published report's files in one
+    language ("report-5-fi"), or a user's draft preview PDF ("draft-user-7")
+    — and is unique, so a second request for the same render finds the claim
+    and does not start another. The render deletes its claim when it ends; a
+    claim left behind by a crashed worker is taken over once it is stale.
+    """
+
+    key = models.CharField(max_length=60, unique=True)
+    claimed_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("tiedoston tekovaraus")
+        verbose_name_plural = _("tiedostojen tekovaraukset")
+
+    def __str__(self):
+        return self.key

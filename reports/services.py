@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from indicators.locking import claim
 from strategy.models import Strategy
 
-from . import freeze
+from . import files, freeze
 from .models import (
     COUNCIL_REFERENCES,
     NARRATIVES,
@@ -95,6 +95,9 @@ def report_publish(*, report: MidtermReport, user) -> MidtermReport:
     report.published_by = user
     report.published_at = now
     report.save()
+    # The PDF and DOCX in each language, made in the background once this
+    # commits, so that they are ready before anyone asks (reports/files.py).
+    files.request_all(report)
     return report
 
 

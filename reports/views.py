@@ -10,13 +10,14 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from indicators.locking import Conflict
 from strategy import roles
 from strategy.current import current_strategy_or_404
 
-from . import pdf, readings_data, services, word
+from . import files, pdf, readings_data, services, word
 from .checklist import publish_checklist
 from .document import build_document, dropped_links_in, preview_document
 from .forms import DraftForm, PublishForm, ReportForm, SectionForm
@@ -92,13 +93,29 @@ def report_detail(request, pk: int):
         "doc": doc,
         "can_edit": can_edit(request.user),
         "pdf_problem": pdf_problem,
-        # The reader is told when the PDF is yet to be made and takes a while.
-        "pdf_wait": not pdf_problem and not pdf.is_kept(report),
+        # The reader is told when the files are yet to be made (published: by
+        # the background task; a draft's: on demand, which takes a while).
+        "pdf_wait": not pdf_problem and not files.is_kept(report),
         "demo_data_shown": doc["is_demo"],
         "today": timezone.localdate(),
         "dropped_links": [] if report.is_published else dropped_links_in(report),
     }
     return render(request, "reports/detail.html", ctx)
+
+
+def _preparing(request, report: MidtermReport, kind: str):
+    """The page a reader gets until a published report's file is made: the
+    render is queued (once), never started by the request."""
+    files.request_files(report, get_language())
+    ctx = {"report": report, "kind": kind}
+    response = render(request, "reports/file_preparing.html", ctx, status=503)
+    response["Retry-After"] = "30"
+    return response
+
+
+def _draft_busy(request, report: MidtermReport):
+    ctx = {"report": report}
+    return render(request, "reports/draft_render_busy.html", ctx, status=429)
 
 
 def report_pdf(request, pk: int):
@@ -107,10 +124,29 @@ def report_pdf(request, pk: int):
     if problem:
         ctx = {"report": report, "pdf_problem": problem}
         return render(request, "reports/pdf_unavailable.html", ctx, status=503)
-    content = pdf.report_pdf(report, base_url=request.build_absolute_uri("/"))
+    if report.is_published:
+        if not pdf.is_kept(report):
+            response = _preparing(request, report, "pdf")
+            # Under `make run` (immediate tasks) it was made just now.
+            if not pdf.is_kept(report):
+                return response
+        content = pdf.report_pdf(report)
+    else:
+        try:
+            with files.draft_render(request.user):
+                base_url = request.build_absolute_uri("/")
+                content = pdf.render_pdf(report, base_url=base_url)
+        except files.Busy:
+            return _draft_busy(request, report)
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{pdf_filename(report)}"'
     return response
+
+
+def pdf_filename(report: MidtermReport) -> str:
+    name = slugify(f"{report.strategy.municipality} {report.title}") or "raportti"
+    state = f"v{report.edition}" if report.is_published else "luonnos"
+    return f"{name}-{report.cutoff_date:%Y-%m-%d}-{state}.pdf"
 
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -119,7 +155,19 @@ DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
 def report_docx(request, pk: int):
     """The report as a Word document, for the council's agenda system."""
     report = _get_report_for_reading(request, pk)
-    response = HttpResponse(word.report_docx(report), content_type=DOCX_TYPE)
+    if report.is_published:
+        if not word.is_kept(report):
+            response = _preparing(request, report, "docx")
+            if not word.is_kept(report):
+                return response
+        content = word.report_docx(report)
+    else:
+        try:
+            with files.draft_render(request.user):
+                content = word.render_docx(report)
+        except files.Busy:
+            return _draft_busy(request, report)
+    response = HttpResponse(content, content_type=DOCX_TYPE)
     name = pdf_filename(report).removesuffix(".pdf") + ".docx"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
@@ -145,12 +193,6 @@ def report_data(request, pk: int, extension: str):
     name = readings_data.filename(report, extension)
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
-
-
-def pdf_filename(report: MidtermReport) -> str:
-    name = slugify(f"{report.strategy.municipality} {report.title}") or "raportti"
-    state = f"v{report.edition}" if report.is_published else "luonnos"
-    return f"{name}-{report.cutoff_date:%Y-%m-%d}-{state}.pdf"
 
 
 # /raportit/uusi/, /raportit/<pk>/muokkaa/, /julkaise/, /uusi-versio/

@@ -87,14 +87,17 @@ def report_user(report):
     return User.objects.create(username=f"julkaisija-{report.pk}")
 
 
-def test_it_writes_them_into_the_pdfs_metadata(client, make_report, recorded):
+def test_it_writes_them_into_the_pdfs_metadata(
+    client, make_report, recorded, make_files
+):
     report = make_report(
         council_section="45",
         minutes_url="https://kemijarvi.fi/pk",
         contact_name="Maija Meikäläinen",
         contact_title="strategiapäällikkö",
     )
-    services.report_publish(report=report, user=report_user(report))
+    report = services.report_publish(report=report, user=report_user(report))
+    make_files(report)
     pdf = client.get(f"/raportit/{report.pk}/pdf/").content
     meta = PdfReader(io.BytesIO(pdf)).metadata
     assert meta["/councildecision"] == f"Kaupunginvaltuusto 15.9.2025 §{NB}45"

@@ -46,7 +46,8 @@ def _same(frozen: list[tuple], found: list[tuple]) -> None:
     assert norm(found) == norm(frozen)
 
 
-def test_it_attaches_every_frozen_reading_to_the_pdf(client, published):
+def test_it_attaches_every_frozen_reading_to_the_pdf(client, published, make_files):
+    make_files(published)
     r = client.get(f"/raportit/{published.pk}/pdf/")
     reader = PdfReader(io.BytesIO(r.content))
     assert list(reader.attachments) == [CSV_NAME]

@@ -26,9 +26,10 @@ def behind_plan(make_indicator, recorder, make_reading, backdate):
 
 
 def test_the_site_the_api_the_report_and_the_pdf_agree(
-    client, behind_plan, make_report, mayors_office
+    client, behind_plan, make_report, mayors_office, make_files
 ):
     report = services.report_publish(report=make_report(), user=mayors_office)
+    make_files(report)
 
     page = client.get(f"/mittarit/{behind_plan.pk}/").content.decode()
     assert f"suunnitelma 116,7{NB}km" in page
