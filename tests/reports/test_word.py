@@ -105,8 +105,11 @@ def test_it_hides_a_drafts_docx(client, report, who, request):
     assert client.get(f"/raportit/{report.pk}/docx/").status_code == 404
 
 
-def test_it_makes_a_drafts_docx_for_the_mayors_office(client, report, mayors_office):
+def test_it_makes_a_drafts_docx_for_the_mayors_office(
+    client, report, mayors_office, published
+):
     client.force_login(mayors_office)
     doc = _open(client.get(f"/raportit/{report.pk}/docx/"))
     assert "Luonnos – ei julkaistu" in " ".join(p.text for p in doc.paragraphs)
-    assert not default_storage.exists("reports/docx")
+    _dirs, kept = default_storage.listdir("reports/docx")
+    assert all(name.startswith(f"{published.pk}-") for name in kept)  # not kept
