@@ -74,6 +74,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.forms",
+    "django_tasks",
+    "django_tasks_db",
     "crispy_forms",
     "crispy_bootstrap5",
     "simple_history",
@@ -165,6 +167,23 @@ STORAGES = {
         )
     },
 }
+
+# Background tasks (django-tasks): a published report's PDF and DOCX are made
+# by `manage.py db_worker` from the database queue. `make run` (debug) runs
+# them at once in the request instead, so that no extra process is needed.
+_TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+_task_backend = os.environ.get(
+    "DJANGO_TASKS_BACKEND", "immediate" if DEBUG else "database"
+)
+if _task_backend not in _TASK_BACKENDS:
+    raise ImproperlyConfigured(
+        f"DJANGO_TASKS_BACKEND must be one of {', '.join(_TASK_BACKENDS)}, "
+        f"not {_task_backend!r}"
+    )
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_task_backend]}}
 
 # The admin shows the change history but never writes an old version back
 # (strategy/history_admin.py): no "Revert" button.

@@ -34,6 +34,7 @@ from strategy import progress
 from strategy.i18n import Text
 from strategy.models import Measure, Phase, Strategy
 
+from .appendix import YearRow, row_from_json, row_to_json, year_rows
 from .markup import render_markup
 from .models import NARRATIVES, MidtermReport
 
@@ -56,6 +57,32 @@ class FactorPart:
     order: int
     text: Text
     indicator_ids: list[int]
+
+
+@dataclass(frozen=True)
+class Council:
+    """The council's decision on the report and whom to ask about it."""
+
+    section: str = ""  # "§ 45"
+    minutes_url: str = ""
+    contact_name: str = ""
+    contact_title: str = ""
+    contact_email: str = ""
+    contact_phone: str = ""
+
+    @property
+    def contact(self) -> bool:
+        return bool(self.contact_name or self.contact_email or self.contact_phone)
+
+
+COUNCIL_FIELDS = [
+    "section",
+    "minutes_url",
+    "contact_name",
+    "contact_title",
+    "contact_email",
+    "contact_phone",
+]
 
 
 @dataclass
@@ -96,6 +123,9 @@ class ReportContent:
     late_readings: list[LateReading] = field(default_factory=list)
     late_count: int = 0  # schema 1 stored only how many there were
     measures: list[MeasurePart] = field(default_factory=list)  # since schema 3
+    # The appendix's rows per indicator id (reports/appendix.py).
+    appendix: dict[int, list[YearRow]] = field(default_factory=dict)
+    council: Council = Council()
 
     @property
     def is_demo(self) -> bool:
@@ -111,17 +141,20 @@ def _html(obj, name: str) -> Text:
     )
 
 
-def build(report: MidtermReport) -> ReportContent:
-    """The content of ``report`` from live data as of its cut-off date."""
+def build(report: MidtermReport, sections=None) -> ReportContent:
+    """The content of ``report`` from live data as of its cut-off date.
+
+    ``sections``: the report's sections as typed but not saved (a preview of
+    unsaved text), instead of the stored ones.
+    """
     strategy = report.strategy
     as_of = states_as_of(strategy, report.cutoff_date)
     by_name = sorted(as_of.states, key=lambda s: s.definition.name.fi.lower())
     states = {s.id: s for s in by_name}
     names = {s.id: s.definition.name.fi.lower() for s in by_name}
-    sections = {
-        section.focus_area_id: section
-        for section in report.sections.select_related("focus_area")
-    }
+    if sections is None:
+        sections = report.sections.select_related("focus_area")
+    sections = {section.focus_area_id: section for section in sections}
     areas = []
     for area in strategy.focus_areas.all():
         # An area's indicators in the order of their first measure there.
@@ -178,6 +211,8 @@ def build(report: MidtermReport) -> ReportContent:
         late_readings=as_of.late,
         late_count=len(as_of.late),
         measures=measures_as_of(strategy, report.cutoff_date),
+        appendix={s.id: year_rows(s) for s in by_name},
+        council=_council_of(report),
     )
 
 
@@ -279,6 +314,8 @@ def to_json(content: ReportContent) -> dict:
             for late in content.late_readings
         ],
         "measures": [_measure_json(m) for m in content.measures],
+        **_appendix_to_json(content),
+        **_council_to_json(content),
     }
 
 
@@ -301,7 +338,7 @@ def thaw(data: dict) -> ReportContent:
         LateReading(pk, Text.from_json(name), period)
         for pk, name, period in data.get("late_readings", [])
     ]
-    return ReportContent(
+    content = ReportContent(
         title=Text.from_json(data["title"]),
         cutoff=_date(data["cutoff"]),
         council_meeting_date=_date(data.get("council_meeting_date")),
@@ -335,6 +372,57 @@ def thaw(data: dict) -> ReportContent:
         late_count=data.get("late_count", len(late)),
         measures=[_measure_from_json(m) for m in data["measures"]],
     )
+    content.appendix = _appendix_from_json(data, content.states)
+    content.council = _council_from_json(data)
+    return content
+
+
+# -- the appendix (a key of its own, added in December 2026) --------------------
+
+
+def _appendix_to_json(content: ReportContent) -> dict:
+    return {
+        "appendix": {
+            str(pk): [row_to_json(row) for row in rows]
+            for pk, rows in content.appendix.items()
+        }
+    }
+
+
+def _appendix_from_json(data: dict, states: dict[int, IndicatorState]) -> dict:
+    """The stored rows; a report frozen before they were stored gets them from
+    its frozen readings by today's rule (the only way it ever could)."""
+    stored = data.get("appendix")
+    if stored is None:
+        return {pk: year_rows(state) for pk, state in states.items()}
+    return {
+        int(pk): [row_from_json(row) for row in rows] for pk, rows in stored.items()
+    }
+
+
+# -- the council's references (a key of its own, added in December 2026) -------
+
+
+def _council_of(report: MidtermReport) -> Council:
+    return Council(
+        section=report.council_reference,
+        minutes_url=report.minutes_url,
+        contact_name=report.contact_name,
+        contact_title=report.contact_title,
+        contact_email=report.contact_email,
+        contact_phone=report.contact_phone,
+    )
+
+
+def _council_to_json(content: ReportContent) -> dict:
+    council = content.council
+    return {"council": {name: getattr(council, name) for name in COUNCIL_FIELDS}}
+
+
+def _council_from_json(data: dict) -> Council:
+    """Reports frozen before these were recorded have none of them."""
+    stored = data.get("council") or {}
+    return Council(**{name: stored.get(name, "") for name in COUNCIL_FIELDS})
 
 
 def content_of(report: MidtermReport) -> ReportContent:
