@@ -14,6 +14,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from strategy.restore import posted
+
 from . import permissions, services
 from .due import indicator_due
 from .forms import ReadingForm, ReadingUpdateForm, StatusOverrideForm, WithdrawForm
@@ -92,7 +94,7 @@ def reading_create(request, pk: int):
         return redirect(indicator)
     today = timezone.localdate()
     form = ReadingForm(
-        request.POST or None,
+        posted(request),
         indicator=indicator,
         today=today,
         initial=_initial_period(indicator, today),
@@ -118,7 +120,7 @@ def reading_update(request, pk: int):
     reading = permissions.get_reading_for_editing(request, pk)
     indicator = reading.indicator
     form = ReadingUpdateForm(
-        request.POST or None,
+        posted(request),
         instance=reading,
         indicator=indicator,
         today=timezone.localdate(),
@@ -155,9 +157,7 @@ def reading_update(request, pk: int):
 def reading_withdraw(request, pk: int):
     reading = permissions.get_reading_for_editing(request, pk)
     indicator = reading.indicator
-    form = WithdrawForm(
-        request.POST or None, initial={"lock_version": reading.lock_version}
-    )
+    form = WithdrawForm(posted(request), initial={"lock_version": reading.lock_version})
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
@@ -187,7 +187,7 @@ def reading_withdraw(request, pk: int):
 @login_required
 def status_override(request, pk: int):
     indicator = permissions.get_indicator_for_override(request, pk)
-    form = StatusOverrideForm(request.POST or None, indicator=indicator)
+    form = StatusOverrideForm(posted(request), indicator=indicator)
     if request.method == "POST" and form.is_valid():
         services.indicator_set_override(
             indicator=indicator,

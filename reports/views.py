@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from indicators.locking import Conflict
 from strategy import roles
 from strategy.current import current_strategy_or_404
+from strategy.restore import posted
 
 from . import pdf, services
 from .document import build_document, dropped_links_in
@@ -55,7 +56,7 @@ def _section_forms(request, report: MidtermReport) -> list:
     sections = report.sections.select_related("focus_area")
     return [
         SectionForm(
-            request.POST or None,
+            posted(request),
             instance=section,
             prefix=f"alue-{section.focus_area.number}",
         )
@@ -129,7 +130,7 @@ def report_create(request):
         "title": _("Kaupunkistrategian väliraportti kaupunginvaltuustolle"),
         "cutoff_date": min(today, strategy.midterm_date or today),
     }
-    form = ReportForm(request.POST or None, strategy=strategy, initial=initial)
+    form = ReportForm(posted(request), strategy=strategy, initial=initial)
     if request.method == "POST" and form.is_valid():
         report = services.report_create(strategy=strategy, **form.cleaned_data)
         messages.success(
@@ -152,7 +153,7 @@ def report_update(request, pk: int):
             ),
         )
         return redirect(report)
-    form = DraftForm(request.POST or None, instance=report, strategy=report.strategy)
+    form = DraftForm(posted(request), instance=report, strategy=report.strategy)
     sections = _section_forms(request, report)
     conflict = None
     if request.method == "POST":
@@ -190,7 +191,7 @@ def report_publish(request, pk: int):
     if report.is_published:
         messages.info(request, _("Raportti on jo julkaistu."))
         return redirect(report)
-    # Not ``request.POST or None``: an empty POST (box unticked) must be bound.
+    # Not ``posted(request)``: an empty POST (box unticked) must be bound.
     form = PublishForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -239,3 +239,6 @@ class Department(models.Model):
 
     def __str__(self):
         return self.name
+
+
+from .login_throttle import LoginFailure  # noqa: E402,F401  (a model of this app)
