@@ -89,7 +89,9 @@ def indicator_detail(request, pk: int):
             "period_end": r.period_end.isoformat(),
             "value": machine(r.value),
             "planned": machine(r.planned, decimals),
-            "status": r.status.value,
+            # None before the strategy period: context, never judged.
+            "status": r.status.value if r.status else None,
+            "before_period": r.before_period,
             "assessed_status": r.assessed or None,
             "narrative": r.narrative.fi,
             "evidence": r.evidence,

@@ -13,6 +13,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from strategy.restore import posted
 
@@ -25,6 +26,7 @@ from .models import Indicator
 from .worklist import worklist_rows
 
 
+@require_safe
 @login_required
 def mine(request):
     user = request.user

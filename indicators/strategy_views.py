@@ -10,6 +10,7 @@ number of queries; the templates only format it.
 """
 
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
 
 from strategy.current import current_strategy_or_404
 from strategy.models import FocusArea
@@ -17,6 +18,7 @@ from strategy.models import FocusArea
 from .overview import StrategyOverview
 
 
+@require_safe
 def home(request):
     strategy = current_strategy_or_404(request)
     overview = StrategyOverview(strategy, request.user, trends=False)
@@ -32,6 +34,7 @@ def home(request):
     return render(request, "strategy/home.html", ctx)
 
 
+@require_safe
 def focus_area(request, number: int):
     strategy = current_strategy_or_404(request)
     area = get_object_or_404(
@@ -52,6 +55,7 @@ def focus_area(request, number: int):
     return render(request, "strategy/focus_area.html", ctx)
 
 
+@require_safe
 def success_factors(request):
     strategy = current_strategy_or_404(request)
     overview = StrategyOverview(strategy, request.user, factors=True)
@@ -70,5 +74,6 @@ def success_factors(request):
     return render(request, "strategy/success_factors.html", ctx)
 
 
+@require_safe
 def accessibility(request):
     return render(request, "strategy/accessibility.html", {})

@@ -10,6 +10,7 @@ from decimal import Decimal
 from django.db.models.functions import Lower
 from django.http import Http404
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 from strategy.current import current_strategy_or_404
 from strategy.i18n import Text, shown_order
@@ -25,6 +26,7 @@ from .overview import by_shown_name, summarise
 from .state import Definition
 
 
+@require_safe
 def indicator_list(request):
     strategy = current_strategy_or_404(request)
     visible = Indicator.objects.filter(strategy=strategy).visible_to(request.user)
@@ -51,6 +53,7 @@ def indicator_list(request):
     return render(request, "indicators/list.html", ctx)
 
 
+@require_safe
 def indicator_detail(request, pk: int):
     strategy = current_strategy_or_404(request)
     visible = Indicator.objects.filter(strategy=strategy).visible_to(request.user)
@@ -73,6 +76,7 @@ def indicator_detail(request, pk: int):
     return render(request, "indicators/detail.html", ctx)
 
 
+@require_safe
 def how_to_read(request):
     ctx = {
         "ON_TRACK_SLACK": status.ON_TRACK_SLACK,

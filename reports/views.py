@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from indicators.locking import Conflict
 from strategy import roles
@@ -67,6 +68,7 @@ def _section_forms(request, report: MidtermReport) -> list:
 # /raportit/
 
 
+@require_safe
 def report_list(request):
     drafts = can_read_drafts(request.user)
     reports = MidtermReport.objects.select_related("strategy", "superseded_by")
@@ -80,6 +82,7 @@ def report_list(request):
     return render(request, "reports/list.html", ctx)
 
 
+@require_safe
 def report_detail(request, pk: int):
     report = _get_report_for_reading(request, pk)
     doc = build_document(report)
@@ -98,6 +101,7 @@ def report_detail(request, pk: int):
     return render(request, "reports/detail.html", ctx)
 
 
+@require_safe
 def report_pdf(request, pk: int):
     report = _get_report_for_reading(request, pk)
     problem = pdf.unavailable_reason()

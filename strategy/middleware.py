@@ -26,6 +26,7 @@ from . import restore
 
 LOGIN_AT = "_login_at"
 SEEN_AT = "_seen_at"
+SEEN_RESOLUTION = 60  # seconds
 
 
 class SecurityHeadersMiddleware:
@@ -71,8 +72,11 @@ class SessionTimeoutMiddleware:
             now = int(time.time())
             if session_ended(request.session, now):
                 return self._end(request)
-            request.session.setdefault(LOGIN_AT, now)
-            request.session[SEEN_AT] = now
+            if LOGIN_AT not in request.session:
+                request.session[LOGIN_AT] = now
+            # Written at most once a minute: a session save is a database write.
+            if now - request.session.get(SEEN_AT, 0) >= SEEN_RESOLUTION:
+                request.session[SEEN_AT] = now
         return self.get_response(request)
 
     def _end(self, request):
