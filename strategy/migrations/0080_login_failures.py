@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('strategy', '0003_finnish_field_names'),
+        ("strategy", "0060_measure_progress_accessibility_statement"),
     ]
 
     operations = [
