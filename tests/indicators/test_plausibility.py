@@ -263,3 +263,11 @@ def test_the_migration_gives_existing_indicators_their_units_range(make_indicato
     km.refresh_from_db()
     assert (share.min_value, share.max_value) == (D(0), D(100))
     assert (km.min_value, km.max_value) == (None, None)
+
+
+def test_the_form_names_the_valid_range(client, recorder, population):
+    client.force_login(recorder)
+    r = client.get(f"/mittarit/{population.pk}/kirjaa/")
+    assert r.context["form"]["value"].help_text == (
+        "Kokonaisluku, esimerkiksi 1 234. Sallittu arvo: vähintään 0 asukasta."
+    )
