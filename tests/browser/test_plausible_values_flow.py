@@ -21,6 +21,8 @@ def population(make_indicator, make_reading, recorder):
         baseline_value=Decimal(6990),
         target_value=Decimal(6900),
     )
+    make_reading(indicator, 2017, "7605", user=recorder)  # history: not judged
+    make_reading(indicator, 2023, "6975", user=recorder)  # not the baseline
     make_reading(indicator, 2024, "6931", user=recorder)
     return indicator
 
@@ -72,3 +74,12 @@ def test_a_preliminary_figure_is_replaced_by_the_final(
     assert "korjattu" in row.inner_text()
     reading.refresh_from_db()
     assert (reading.value, reading.preliminary) == (Decimal(6875), False)
+
+
+def test_the_marks_are_explained(page, live_server, population):
+    page.goto(f"{live_server.url}/mittarit/{population.pk}/")
+    note = page.locator(".history-note").inner_text()
+    assert "Tulokset ennen vuotta 2024 ovat historiatietoa" in note
+    assert "vuoden 2023 tulos on 6\xa0975 asukasta" in note
+    page.goto(f"{live_server.url}/lukuohje/")
+    assert page.get_by_role("heading", name="Merkinnät lukujen vieressä").count() == 1
