@@ -212,11 +212,18 @@ class ReadingForm(forms.ModelForm):
             del self.fields["qualitative_status"]
             preliminary = self.fields["preliminary"]
             preliminary.label = _("Ennakkotieto")
-            preliminary.help_text = _(
-                "Rastita, jos tilasto on julkaistu ensin ennakkotietona. Kun "
-                "lopullinen luku julkaistaan, korjaa tulos ja poista rasti: "
-                "molemmat jäävät muutoshistoriaan."
-            )
+            if self.instance.preliminary:
+                preliminary.help_text = _(
+                    "Tämä tulos on kirjattu ennakkotietona. Kun kirjaat "
+                    "lopullisen luvun, poista rasti: ennakkotieto ja lopullinen "
+                    "luku jäävät molemmat muutoshistoriaan."
+                )
+            else:
+                preliminary.help_text = _(
+                    "Rastita, jos tilasto on julkaistu ensin ennakkotietona. Kun "
+                    "lopullinen luku julkaistaan, korjaa tulos ja poista rasti: "
+                    "molemmat jäävät muutoshistoriaan."
+                )
             value = self.fields["value"]
             value.required = True
             value.decimals = indicator.decimals
@@ -228,6 +235,12 @@ class ReadingForm(forms.ModelForm):
                 ) % {"count": indicator.decimals}
             else:
                 value.help_text = _("Kokonaisluku, esimerkiksi 1 234.")
+            if allowed := plausibility.range_text(indicator):
+                value.help_text = format_html(
+                    "{} {}",
+                    value.help_text,
+                    _("Sallittu arvo: %(range)s.") % {"range": allowed},
+                )
             narrative.label = _("Selitys")
             narrative.help_text = _(
                 "Pakollinen, jos tulos jättää mittarin tilaan ”riskissä” tai "

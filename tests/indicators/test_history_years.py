@@ -6,6 +6,7 @@ from indicators.loading import load_state
 from indicators.models import Indicator, Reading
 from indicators.state import Definition, RawReading, build_state
 from strategy.i18n import Text
+from tests.test_html_valid import html_problems
 
 from .html import text_of
 
@@ -89,6 +90,7 @@ def test_the_page_shows_history_unjudged_and_says_so(
     assert page.count("historiatieto, ei arvioida") == 2
     assert "Ei etene tavoitteen mukaisesti" not in page
     assert 'class="chart-history"' in r.content.decode()
+    assert html_problems(r.content.decode()) == []
 
 
 def test_history_alone_leaves_the_indicator_without_data(

@@ -10,6 +10,7 @@ import pytest
 from indicators.history import indicator_changes
 from indicators.models import Indicator, Reading
 from indicators.plausibility import default_range, far_from, range_error
+from tests.test_html_valid import html_problems
 
 pytestmark = pytest.mark.usefixtures("on_2026_06_15")
 
@@ -159,6 +160,7 @@ def test_a_far_value_asks_for_a_confirmation_then_keeps_it_in_history(
     assert r.status_code == 200
     assert "on yli 10-kertainen edelliseen tulokseen" in html
     assert 'name="confirm_unusual"' in html
+    assert html_problems(html) == []
     assert 'value="69400"' in html  # what was typed stays
     assert Reading.objects.count() == 1
 
@@ -263,3 +265,11 @@ def test_the_migration_gives_existing_indicators_their_units_range(make_indicato
     km.refresh_from_db()
     assert (share.min_value, share.max_value) == (D(0), D(100))
     assert (km.min_value, km.max_value) == (None, None)
+
+
+def test_the_form_names_the_valid_range(client, recorder, population):
+    client.force_login(recorder)
+    r = client.get(f"/mittarit/{population.pk}/kirjaa/")
+    assert r.context["form"]["value"].help_text == (
+        "Kokonaisluku, esimerkiksi 1 234. Sallittu arvo: vähintään 0 asukasta."
+    )
