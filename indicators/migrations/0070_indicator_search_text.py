@@ -29,7 +29,9 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="indicator",
             name="search_text",
-            field=models.TextField(blank=True, default="", editable=False),
+            field=models.TextField(
+                blank=True, default="", editable=False, verbose_name="hakuteksti"
+            ),
         ),
         migrations.RunPython(fill, migrations.RunPython.noop),
     ]
