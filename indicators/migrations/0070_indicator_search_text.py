@@ -29,9 +29,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="indicator",
             name="search_text",
-            field=models.TextField(
-                blank=True, default="", editable=False, verbose_name="hakuteksti"
-            ),
+            field=models.TextField(blank=True, default="", editable=False),
         ),
         migrations.RunPython(fill, migrations.RunPython.noop),
     ]
