@@ -240,7 +240,9 @@ class Indicator(models.Model):
     updated_at = models.DateTimeField(_("muutettu"), auto_now=True)
     # The words of SEARCHED_FIELDS as search terms (``indicators/search.py``),
     # filled on save: /mittarit/?haku= filters on it on any database.
-    search_text = models.TextField(editable=False, blank=True, default="")
+    search_text = models.TextField(
+        _("hakuteksti"), editable=False, blank=True, default=""
+    )
 
     objects = IndicatorQuerySet.as_manager()
     # The reason is a text field: clearing an override keeps its written

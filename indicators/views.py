@@ -148,8 +148,8 @@ def worked_example() -> dict:
 # (2023) to 300 (2028), a summer peak each June, judged after June 2026.
 BASIS_EXAMPLE = Definition(
     id=0,
-    name=Text("Työttömät työnhakijat"),
-    unit=Text("henkilöä"),
+    name=Text("Työttömät työnhakijat", "Unemployed jobseekers"),
+    unit=Text("henkilöä", "persons"),
     decimals=0,
     direction=Direction.DECREASE,
     frequency=Frequency.MONTHLY,

@@ -76,8 +76,8 @@ EXPLANATION_CHARS = 110
 
 @register.simple_tag
 def explanation_line(state):
-    """The latest reading's explanation in one line, with a link to the
-    whole ("" when it has none)."""
+    """The latest reading's explanation (a qualitative indicator's: its
+    assessment) in one line, with a link to the whole ("" when it has none)."""
     latest = state.latest
     if latest is None or not latest.narrative:
         return ""
@@ -89,11 +89,16 @@ def explanation_line(state):
         " <span{}>{}</span> "
         '<a href="{}#status-heading">{}<span class="visually-hidden">: {}</span></a>'
         "</p>",
-        gettext("Selitys %(period)s:") % {"period": latest.period.label()},
+        (
+            gettext("Selitys %(period)s:")
+            if definition.is_numeric
+            else gettext("Arvio %(period)s:")
+        )
+        % {"period": latest.period.label()},
         format_html(' lang="{}"', lang) if lang else "",
         Truncator(text).chars(EXPLANATION_CHARS),
         definition.get_absolute_url(),
-        gettext("koko selitys"),
+        gettext("koko selitys") if definition.is_numeric else gettext("koko arvio"),
         definition.name,
     )
 

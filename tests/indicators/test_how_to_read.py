@@ -110,3 +110,11 @@ def test_its_basis_example_follows_the_rule(monkeypatch):
     assert dict(basis_example()["rows"])["latest"].status == status.Status.OFF_TRACK
     monkeypatch.setattr(status, "AT_RISK_SLACK", Decimal("0.5"))
     assert dict(basis_example()["rows"])["latest"].status == status.Status.AT_RISK
+
+
+def test_it_explains_the_bases_in_english(english, db):
+    html = english.get("/lukuohje/").content.decode()
+    section = text_of(labelled_by(html, "basis-heading"))
+    assert "Status basis: monthly and quarterly indicators" in section
+    assert "12 months or 4 quarters" in section
+    assert "Mean of a year 360 persons 360 persons" in section

@@ -49,6 +49,12 @@ def test_the_list_shows_the_latest_explanation_in_one_line(client, site):
     assert f'href="/mittarit/{site.footpaths.pk}/#status-heading">koko selitys' in html
 
 
+def test_the_list_shows_a_qualitative_assessment_as_such(client, site):
+    html = client.get("/mittarit/").content.decode()
+    assert '<span class="explanation-line-period">Arvio 2025:</span>' in html
+    assert f'href="/mittarit/{site.events.pk}/#status-heading">koko arvio' in html
+
+
 def test_a_long_explanation_is_cut_to_one_line(client, site):
     reading = site.footpaths.readings.get(year=2025)
     reading.narrative = "Hankkeet viivästyivät. " * 20
