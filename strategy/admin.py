@@ -75,6 +75,13 @@ class MeasureAdmin(admin.ModelAdmin):
         "contact_email",
     ]
 
+    def get_readonly_fields(self, request, obj=None):
+        # The measure's words are the adopted strategy (load_strategy keeps them);
+        # coordinators name its department and contact.
+        if request.user.is_superuser:
+            return []
+        return ["focus_area", "order", "text", "text_en"]
+
 
 @admin.register(MeasureUpdate)
 class MeasureUpdateAdmin(ReadOnlyHistoryAdmin):
