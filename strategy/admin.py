@@ -171,5 +171,11 @@ class AccessibilityStatementAdmin(admin.ModelAdmin):
             and not AccessibilityStatement.objects.exists()
         )
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "feedback_url":
+            # Django 6's default; an address typed without a scheme is https.
+            kwargs["assume_scheme"] = "https"
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
     def get_changeform_initial_data(self, request):
         return {**STATEMENT_DEFAULTS, **super().get_changeform_initial_data(request)}
