@@ -53,6 +53,7 @@ def focus_area(request, number: int):
         strategy=strategy,
         number=number,
     )
+    # The prefetched rows: the same objects that the page lists below.
     measure_progress.attach(area.measures.all(), request.user)
     overview = StrategyOverview(strategy, request.user, area=number)
     ctx = {

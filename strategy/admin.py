@@ -68,6 +68,13 @@ class MeasureAdmin(admin.ModelAdmin):
     list_select_related = ["focus_area", "department", "contact"]
     fields = ["focus_area", "order", "text", "text_en", "department", "contact"]
 
+    def get_readonly_fields(self, request, obj=None):
+        # The measure's words are the adopted strategy (load_strategy keeps them);
+        # coordinators name its department and contact.
+        if request.user.is_superuser:
+            return []
+        return ["focus_area", "order", "text", "text_en"]
+
 
 @admin.register(MeasureUpdate)
 class MeasureUpdateAdmin(ReadOnlyHistoryAdmin):
@@ -162,6 +169,12 @@ class AccessibilityStatementAdmin(admin.ModelAdmin):
             super().has_add_permission(request)
             and not AccessibilityStatement.objects.exists()
         )
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "feedback_url":
+            # Django 6's default; an address typed without a scheme is https.
+            kwargs["assume_scheme"] = "https"
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_changeform_initial_data(self, request):
         return {**STATEMENT_DEFAULTS, **super().get_changeform_initial_data(request)}

@@ -104,7 +104,7 @@ def test_the_admin_prefills_a_new_statement_and_allows_only_one(client, superuse
 
 
 @pytest.mark.parametrize("who", ["anonymous", "coordinator"])
-def test_only_admins_edit_it(client, request, who):
+def test_only_admins_edit_it(client, db, request, who):
     if who != "anonymous":
         user = request.getfixturevalue("staff_coordinator")
         client.force_login(user)

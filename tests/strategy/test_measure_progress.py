@@ -308,3 +308,27 @@ def test_it_lists_my_departments_measures_on_my_page(
     total = Measure.objects.filter(focus_area__strategy=measure.focus_area.strategy)
     block = html.split('class="my-measures"')[1].split("</section>")[0]
     assert block.count("<li>") == total.count()
+
+
+def test_a_coordinator_names_the_department_and_contact_in_the_admin(
+    client, staff_coordinator, technical, strategy
+):
+    measure = Measure.objects.get(focus_area__number=2, order=1)
+    text = measure.text
+    client.force_login(staff_coordinator)
+    url = f"/hallinta/strategy/measure/{measure.pk}/change/"
+    assert client.get(url).status_code == 200
+    r = client.post(
+        url,
+        {
+            "department": technical.pk,
+            "contact_name": "Tiina Tekninen",
+            "contact_email": "tiina@esimerkki.invalid",
+            "text": "Muutettu strategiateksti.",
+        },
+    )
+    assert r.status_code == 302
+    measure.refresh_from_db()
+    assert measure.department == technical
+    assert measure.contact_email == "tiina@esimerkki.invalid"
+    assert measure.text == text  # the strategy's words are not theirs to change
