@@ -86,9 +86,9 @@ class Indicator(models.Model):
     name = models.CharField(_("nimi"), max_length=200)
     name_en = models.CharField(_("nimi (en)"), max_length=200, blank=True)
     description = models.TextField(
-        _("kuvaus"), blank=True, help_text=_("Mitä mitataan ja miksi.")
+        _("kuvaus"), blank=True, help_text=_("Mitä mitataan ja miksi."), max_length=4000
     )
-    description_en = models.TextField(_("kuvaus (en)"), blank=True)
+    description_en = models.TextField(_("kuvaus (en)"), blank=True, max_length=4000)
     kind = models.CharField(
         _("laji"), max_length=12, choices=Kind.choices, default=Kind.NUMERIC
     )
@@ -234,7 +234,7 @@ class Indicator(models.Model):
         blank=True,
     )
     override_justification = models.TextField(
-        _("perustelu tilan muutokselle"), blank=True
+        _("perustelu tilan muutokselle"), blank=True, max_length=2000
     )
     created_at = models.DateTimeField(_("luotu"), auto_now_add=True)
     updated_at = models.DateTimeField(_("muutettu"), auto_now=True)
@@ -486,8 +486,11 @@ class Reading(models.Model):
             "Laadullisen mittarin arvio. Numeerisella mittarilla selitys, "
             "jos tulos jää tavoitteesta."
         ),
+        max_length=4000,
     )
-    narrative_en = models.TextField(_("arvio tai selitys (en)"), blank=True)
+    narrative_en = models.TextField(
+        _("arvio tai selitys (en)"), blank=True, max_length=4000
+    )
     preliminary = models.BooleanField(
         _("ennakkotieto"),
         default=False,
@@ -500,6 +503,7 @@ class Reading(models.Model):
         _("lähde tai peruste"),
         blank=True,
         help_text=_("Mistä luku tai arvio on peräisin."),
+        max_length=1000,
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -521,7 +525,7 @@ class Reading(models.Model):
     # Set by a correction (indicators/services.py): public pages say so.
     corrected_at = models.DateTimeField(_("korjattu"), null=True, blank=True)
     withdrawn_at = models.DateTimeField(_("peruttu"), null=True, blank=True)
-    withdrawn_reason = models.TextField(_("perumisen syy"), blank=True)
+    withdrawn_reason = models.TextField(_("perumisen syy"), blank=True, max_length=1000)
 
     objects = ReadingQuerySet.as_manager()
     # The reason is a text field: it names a confirmed unusual figure

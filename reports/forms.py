@@ -60,6 +60,19 @@ class ReportForm(forms.ModelForm):
             )
         return cutoff
 
+    def clean_council_meeting_date(self) -> datetime.date | None:
+        """A meeting during the strategy period or the year after it: a date
+        like 31.12.9999 is a typing slip, not a council meeting."""
+        meeting = self.cleaned_data.get("council_meeting_date")
+        s = self.strategy
+        if meeting and not s.start_year <= meeting.year <= s.end_year + 1:
+            raise forms.ValidationError(
+                _("Kokouspäivän on oltava vuosina %(start)s–%(end)s.")
+                % {"start": s.start_year, "end": s.end_year + 1},
+                code="meeting_out_of_range",
+            )
+        return meeting
+
     def clean_council_section(self) -> str:
         """ "45", "§ 45" or "§45 a" → "45" / "45 a": the number, stored bare."""
         text = self.cleaned_data["council_section"].strip().lstrip("§").strip()

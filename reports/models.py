@@ -110,8 +110,10 @@ class MidtermReport(models.Model):
     contact_phone = models.CharField(
         _("yhteyshenkilön puhelin"), max_length=40, blank=True
     )
-    introduction = models.TextField(_("johdanto"), blank=True, help_text=MARKUP_HELP)
-    introduction_en = models.TextField(_("johdanto (en)"), blank=True)
+    introduction = models.TextField(
+        _("johdanto"), blank=True, help_text=MARKUP_HELP, max_length=20000
+    )
+    introduction_en = models.TextField(_("johdanto (en)"), blank=True, max_length=20000)
     status = models.CharField(
         _("tila"),
         max_length=10,
@@ -218,12 +220,20 @@ class ReportSection(models.Model):
         related_name="+",
         verbose_name=_("painopistealue"),
     )
-    successes = models.TextField(_("onnistumiset"), blank=True, help_text=MARKUP_HELP)
-    successes_en = models.TextField(_("onnistumiset (en)"), blank=True)
-    impacts = models.TextField(_("vaikutukset"), blank=True, help_text=MARKUP_HELP)
-    impacts_en = models.TextField(_("vaikutukset (en)"), blank=True)
-    challenges = models.TextField(_("haasteet"), blank=True, help_text=MARKUP_HELP)
-    challenges_en = models.TextField(_("haasteet (en)"), blank=True)
+    successes = models.TextField(
+        _("onnistumiset"), blank=True, help_text=MARKUP_HELP, max_length=20000
+    )
+    successes_en = models.TextField(
+        _("onnistumiset (en)"), blank=True, max_length=20000
+    )
+    impacts = models.TextField(
+        _("vaikutukset"), blank=True, help_text=MARKUP_HELP, max_length=20000
+    )
+    impacts_en = models.TextField(_("vaikutukset (en)"), blank=True, max_length=20000)
+    challenges = models.TextField(
+        _("haasteet"), blank=True, help_text=MARKUP_HELP, max_length=20000
+    )
+    challenges_en = models.TextField(_("haasteet (en)"), blank=True, max_length=20000)
 
     history = HistoricalRecords()
 

@@ -36,16 +36,22 @@ class Strategy(models.Model):
     title_en = models.CharField(_("nimi (en)"), max_length=200, blank=True)
     start_year = models.PositiveSmallIntegerField(_("alkuvuosi"))
     end_year = models.PositiveSmallIntegerField(_("päättymisvuosi"))
-    operating_environment = models.TextField(_("toimintaympäristö"))
-    operating_environment_en = models.TextField(_("toimintaympäristö (en)"), blank=True)
-    vision = models.TextField(_("visio"))
-    vision_en = models.TextField(_("visio (en)"), blank=True)
-    mission = models.TextField(_("missio"))
-    mission_en = models.TextField(_("missio (en)"), blank=True)
-    values_intro = models.TextField(_("arvojen johdanto"), blank=True)
-    values_intro_en = models.TextField(_("arvojen johdanto (en)"), blank=True)
-    monitoring = models.TextField(_("mittarit ja seuranta"))
-    monitoring_en = models.TextField(_("mittarit ja seuranta (en)"), blank=True)
+    operating_environment = models.TextField(_("toimintaympäristö"), max_length=20000)
+    operating_environment_en = models.TextField(
+        _("toimintaympäristö (en)"), blank=True, max_length=20000
+    )
+    vision = models.TextField(_("visio"), max_length=4000)
+    vision_en = models.TextField(_("visio (en)"), blank=True, max_length=4000)
+    mission = models.TextField(_("missio"), max_length=4000)
+    mission_en = models.TextField(_("missio (en)"), blank=True, max_length=4000)
+    values_intro = models.TextField(_("arvojen johdanto"), blank=True, max_length=8000)
+    values_intro_en = models.TextField(
+        _("arvojen johdanto (en)"), blank=True, max_length=8000
+    )
+    monitoring = models.TextField(_("mittarit ja seuranta"), max_length=20000)
+    monitoring_en = models.TextField(
+        _("mittarit ja seuranta (en)"), blank=True, max_length=20000
+    )
     midterm_date = models.DateField(_("väliraportin ajankohta"), null=True, blank=True)
     is_current = models.BooleanField(_("voimassa oleva"), default=False)
 
@@ -164,8 +170,8 @@ class FocusArea(models.Model):
     number = models.PositiveSmallIntegerField(_("numero"))
     short_title = models.CharField(_("lyhyt nimi"), max_length=100)
     short_title_en = models.CharField(_("lyhyt nimi (en)"), max_length=100, blank=True)
-    lead = models.TextField(_("johtolause"))
-    lead_en = models.TextField(_("johtolause (en)"), blank=True)
+    lead = models.TextField(_("johtolause"), max_length=2000)
+    lead_en = models.TextField(_("johtolause (en)"), blank=True, max_length=2000)
 
     short_title_i18n = Translated("short_title")
     lead_i18n = Translated("lead")
@@ -226,8 +232,8 @@ class Measure(models.Model):
         verbose_name=_("painopistealue"),
     )
     order = models.PositiveSmallIntegerField(_("järjestys"))
-    text = models.TextField(_("toimenpide"))
-    text_en = models.TextField(_("toimenpide (en)"), blank=True)
+    text = models.TextField(_("toimenpide"), max_length=4000)
+    text_en = models.TextField(_("toimenpide (en)"), blank=True, max_length=4000)
     contact = models.ForeignKey(
         ContactPerson,
         on_delete=models.SET_NULL,
@@ -299,8 +305,8 @@ class MeasureUpdate(models.Model):
     )
     date = models.DateField(_("päivämäärä"), default=timezone.localdate)
     phase = models.CharField(_("vaihe"), max_length=12, choices=Phase.choices)
-    text = models.TextField(_("tilannekatsaus"))
-    text_en = models.TextField(_("tilannekatsaus (en)"), blank=True)
+    text = models.TextField(_("tilannekatsaus"), max_length=4000)
+    text_en = models.TextField(_("tilannekatsaus (en)"), blank=True, max_length=4000)
     created_by = models.ForeignKey(
         User,
         on_delete=models.PROTECT,
@@ -357,8 +363,8 @@ class SuccessFactor(models.Model):
         verbose_name=_("kaupunkistrategia"),
     )
     order = models.PositiveSmallIntegerField(_("järjestys"))
-    text = models.TextField(_("menestystekijä"))
-    text_en = models.TextField(_("menestystekijä (en)"), blank=True)
+    text = models.TextField(_("menestystekijä"), max_length=4000)
+    text_en = models.TextField(_("menestystekijä (en)"), blank=True, max_length=4000)
 
     text_i18n = Translated("text")
 
@@ -433,14 +439,18 @@ class AccessibilityStatement(models.Model):
             "Yksi puute kappaleena (tyhjä rivi väliin): mikä ei ole saavutettavaa, "
             "miksi ja milloin se korjataan."
         ),
+        max_length=8000,
     )
-    shortcomings_en = models.TextField(_("tunnetut puutteet (en)"), blank=True)
+    shortcomings_en = models.TextField(
+        _("tunnetut puutteet (en)"), blank=True, max_length=8000
+    )
     assessment = models.TextField(
         _("miten saavutettavuus on arvioitu"),
         help_text=_("Esimerkiksi itsearviointi, automaattiset testit, ulkoinen arvio."),
+        max_length=8000,
     )
     assessment_en = models.TextField(
-        _("miten saavutettavuus on arvioitu (en)"), blank=True
+        _("miten saavutettavuus on arvioitu (en)"), blank=True, max_length=8000
     )
     prepared_on = models.DateField(_("seloste laadittu"))
     reviewed_on = models.DateField(_("seloste viimeksi tarkistettu"))
