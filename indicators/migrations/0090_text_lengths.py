@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('indicators', '0070_indicator_search_text'),
+        ('indicators', '0071_search_text_verbose_name'),
     ]
 
     operations = [

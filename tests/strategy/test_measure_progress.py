@@ -315,6 +315,7 @@ def test_a_coordinator_names_the_department_and_contact_in_the_admin(
 ):
     measure = Measure.objects.get(focus_area__number=2, order=1)
     text = measure.text
+    contact = ContactPerson.objects.create(name="Tiina Tekninen", title="Insinööri")
     client.force_login(staff_coordinator)
     url = f"/hallinta/strategy/measure/{measure.pk}/change/"
     assert client.get(url).status_code == 200
@@ -322,13 +323,12 @@ def test_a_coordinator_names_the_department_and_contact_in_the_admin(
         url,
         {
             "department": technical.pk,
-            "contact_name": "Tiina Tekninen",
-            "contact_email": "tiina@esimerkki.invalid",
+            "contact": contact.pk,
             "text": "Muutettu strategiateksti.",
         },
     )
     assert r.status_code == 302
     measure.refresh_from_db()
     assert measure.department == technical
-    assert measure.contact_email == "tiina@esimerkki.invalid"
+    assert measure.contact == contact
     assert measure.text == text  # the strategy's words are not theirs to change
