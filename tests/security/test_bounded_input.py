@@ -1,8 +1,9 @@
 """Every free text has a length limit and every date a sensible range."""
 
-import pytest
 from django.apps import apps
 from django.db import models
+
+import pytest
 
 from indicators.models import Reading
 from reports.models import MidtermReport
