@@ -322,6 +322,9 @@ def _check_with_form(
     if reading is None:
         form = ReadingForm(data, indicator=indicator, today=today)
     else:
+        # A correction's reason: the import itself, named in the history when
+        # the rows are applied (``apply.import_reason``).
+        data.setdefault("reason", _("tuonti tiedostosta"))
         form = ReadingUpdateForm(
             data, instance=reading, indicator=indicator, today=today
         )
@@ -355,7 +358,7 @@ def _check_with_form(
     ):
         result.action = UNCHANGED
         result.reading = reading
-    elif form.has_changed() or preliminary != reading.preliminary:
+    elif form.changes_reading or preliminary != reading.preliminary:
         result.action = CORRECTION
         result.reading = reading
     else:
