@@ -97,6 +97,8 @@ def _summary(request, state: IndicatorState) -> dict:
             "period_end": latest.period_end.isoformat(),
             "value": machine(latest.value),
             "planned": machine(state.planned, d.decimals),
+            "preliminary": latest.preliminary,
+            "before_period": latest.before_period,
         },
         "is_active": d.is_active,
         "example_data": d.is_demo,
@@ -274,12 +276,14 @@ def indicator_detail(request, pk: int):
             "period_end": r.period_end.isoformat(),
             "value": machine(r.value),
             "planned": machine(r.planned, decimals),
+            # None before the strategy period: history is never judged.
             "status": r.status.value if r.status else None,
             "assessed_status": r.assessed or None,
-            "narrative": r.narrative.fi,
-            "evidence": r.evidence,
             "preliminary": r.preliminary,
             "before_period": r.before_period,
+            "corrected_at": r.corrected_at.isoformat() if r.corrected_at else None,
+            "narrative": r.narrative.fi,
+            "evidence": r.evidence,
         }
         for r in state.readings
     ]

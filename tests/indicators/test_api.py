@@ -28,6 +28,8 @@ def test_it_lists_public_indicators_with_their_latest_reading(
         "period_end": "2025-12-31",
         "value": "1234.5",
         "planned": "120",
+        "preliminary": False,
+        "before_period": False,
     }
     assert item["status"] == "achieved"
     assert item["measures"] == ["1.2"]
