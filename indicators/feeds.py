@@ -20,10 +20,9 @@ from dataclasses import dataclass
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.template.defaultfilters import linebreaksbr
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from strategy.current import current_strategy_or_404
@@ -34,7 +33,6 @@ from .exports import public_indicators
 from .loading import load_states
 from .models import Indicator, Reading
 from .state import Definition, ReadingState
-from .templatetags.indicator_tags import reading_marks
 
 FEED_LENGTH = 50
 
@@ -89,35 +87,8 @@ def _reading_title(d: Definition, r: ReadingState, corrected: bool) -> str:
 
 
 def _reading_html(d: Definition, r: ReadingState) -> str:
-    parts = []
-    if d.is_numeric:
-        parts.append(
-            format_html(
-                "<p>{} {}{}</p>",
-                _("Tulos:"),
-                d.value_text(r.value),
-                format_html(" ({} {})", _("suunnitelma"), d.value_text(r.planned))
-                if r.planned is not None
-                else "",
-            )
-        )
-    if r.status is not None:
-        parts.append(format_html("<p>{} {}</p>", _("Tila:"), r.status.label))
-    if r.has_marks:
-        parts.append(format_html("<p>{}</p>", reading_marks(r)))
-    if r.narrative:
-        parts.append(format_html("<p>{}</p>", linebreaksbr(str(r.narrative))))
-    if d.is_demo:
-        parts.append(
-            format_html(
-                "<p>{}</p>",
-                _(
-                    "Esimerkkiaineisto: keksitty luku esittelyä varten, ei "
-                    "kaupungin virallinen tieto."
-                ),
-            )
-        )
-    return "".join(parts)
+    context = {"indicator": d, "reading": r}
+    return render_to_string("indicators/includes/feed_reading.html", context)
 
 
 def _reading_key(pk: int, at: datetime.datetime, corrected: bool) -> str:

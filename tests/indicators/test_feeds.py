@@ -50,6 +50,14 @@ def _timestamp(text: str) -> datetime.datetime:
     return moment
 
 
+def correct(reading, **fields) -> None:
+    """Correct ``reading`` as ``services.reading_correct`` marks it."""
+    for name, value in fields.items():
+        setattr(reading, name, value)
+    reading.corrected_at = reading.updated_at = timezone.now()
+    reading.save()
+
+
 def titles(feed) -> list[str]:
     """Entry titles, no-break spaces (1 234 km) read as spaces."""
     return [
@@ -118,13 +126,7 @@ def test_it_narrows_to_a_focus_area(client, site):
 def test_it_narrows_to_an_indicator_and_tells_corrections_and_marks(
     client, site, recorder
 ):
-    reading = site.footpaths.readings.get(year=2025)
-    services.reading_correct(
-        reading=reading,
-        user=recorder,
-        lock_version=reading.lock_version,
-        fields={"value": 113, "preliminary": True},
-    )
+    correct(site.footpaths.readings.get(year=2025), value=113, preliminary=True)
     feed = parse_atom(client.get(f"/mittarit/{site.footpaths.pk}/syote/"))
     assert titles(feed) == [
         "Korjattu tulos: Kevyen liikenteen väylät 2025: 113,0 km",
