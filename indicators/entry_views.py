@@ -14,12 +14,14 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import permissions, services
+from . import measure_progress, permissions, reminders, services
+from .choices import Frequency
 from .due import indicator_due
 from .forms import ReadingForm, ReadingUpdateForm, StatusOverrideForm, WithdrawForm
 from .loading import load_state, load_states
 from .locking import Conflict
 from .models import Indicator
+from .state import entry_guidance
 from .worklist import worklist_rows
 
 
@@ -43,6 +45,8 @@ def mine(request):
         },
         "all_departments": permissions.records_for_all(user),
         "demo_data_shown": any(row.state.definition.is_demo for row in rows),
+        "last_reminded": reminders.last_reminded(user),
+        "my_measures": measure_progress.of_user(request),
     }
     return render(request, "indicators/mine.html", ctx)
 
@@ -60,12 +64,25 @@ def _initial_period(indicator: Indicator, day: datetime.date) -> dict:
 
 def _entry_page(request, template: str, indicator: Indicator, status=200, **ctx):
     """An entry page: the form, and the indicator's facts beside it."""
-    ctx.update(
-        indicator=indicator,
-        state=load_state(Indicator.objects.all(), indicator.pk),
-        demo_data_shown=indicator.is_demo,
-    )
+    state = load_state(Indicator.objects.all(), indicator.pk)
+    ctx.update(indicator=indicator, state=state, demo_data_shown=indicator.is_demo)
+    form = ctx.get("form")
+    if isinstance(form, ReadingForm) and (period := _form_period(form)):
+        form.guide(entry_guidance(state, *period), state.definition)
     return render(request, template, ctx, status=status)
+
+
+def _form_period(form: ReadingForm) -> tuple[int, int] | None:
+    """The period a reading form is about: the one typed (when it is a
+    period), else the reading's or the one awaited."""
+    cleaned = getattr(form, "cleaned_data", {})
+    year = cleaned.get("year", form.initial.get("year", form.instance.year))
+    part = cleaned.get("part", form.initial.get("part", form.instance.part)) or 0
+    if year is None or form.indicator.strategy.year_outside(year):
+        return None
+    if (part == 0) != (form.indicator.frequency == Frequency.YEARLY):
+        return None  # a quarter or month not (yet) chosen
+    return year, part
 
 
 def _versioned_page(request, template: str, reading, form, conflict):
@@ -100,7 +117,10 @@ def reading_create(request, pk: int):
     if request.method == "POST" and form.is_valid():
         try:
             reading = services.reading_record(
-                indicator=indicator, user=request.user, fields=form.cleaned_data
+                indicator=indicator,
+                user=request.user,
+                fields=form.cleaned_data,
+                reason=form.change_reason,
             )
         except services.PeriodTaken:
             form.full_clean()  # now names the reading saved in between
@@ -125,7 +145,7 @@ def reading_update(request, pk: int):
     )
     conflict = None
     if request.method == "POST" and form.is_valid():
-        if not form.has_changed():
+        if not form.changes_reading:
             messages.info(request, _("Tulokseen ei tehty muutoksia."))
             return redirect(indicator)
         try:
@@ -134,6 +154,12 @@ def reading_update(request, pk: int):
                 user=request.user,
                 lock_version=form.cleaned_data["lock_version"],
                 fields=form.cleaned_data,
+                # The writer's reason, and a confirmed unusual value's note.
+                reason=" ".join(
+                    part
+                    for part in (form.cleaned_data["reason"], form.change_reason)
+                    if part
+                ),
             )
         except Conflict as exc:
             conflict = exc.current

@@ -1,6 +1,14 @@
 from django.urls import path
 
-from . import api, entry_views, export_views, feeds, views
+from . import (
+    api,
+    coordination_views,
+    entry_views,
+    export_views,
+    feeds,
+    import_views,
+    views,
+)
 
 app_name = "indicators"
 
@@ -26,6 +34,33 @@ urlpatterns = [
         "kirjaukset/<int:pk>/peru/",
         entry_views.reading_withdraw,
         name="reading_withdraw",
+    ),
+    # /mittarit/<pk>/julkaise/, /toimialat/, /seuranta/: the coordinator's
+    # pages (coordination_views.py)
+    path("mittarit/<int:pk>/julkaise/", coordination_views.publish, name="publish"),
+    path("toimialat/", coordination_views.departments, name="departments"),
+    path(
+        "toimialat/<int:pk>/jasenet/",
+        coordination_views.department_members,
+        name="department_members",
+    ),
+    path("seuranta/", coordination_views.on_time, name="on_time"),
+    path("seuranta/csv/", coordination_views.on_time_csv, name="on_time_csv"),
+    # /tuonti/: import of readings and statistics files (import_views.py)
+    path("tuonti/", import_views.import_start, name="import_start"),
+    path("tuonti/esikatselu/", import_views.import_preview, name="import_preview"),
+    path("tuonti/tilastot/", import_views.import_statistics, name="import_statistics"),
+    path(
+        "tuonti/pohja.csv",
+        import_views.import_template,
+        {"fmt": "csv"},
+        name="import_template_csv",
+    ),
+    path(
+        "tuonti/pohja.xlsx",
+        import_views.import_template,
+        {"fmt": "xlsx"},
+        name="import_template_xlsx",
     ),
     # /api/v1/: open data, public indicators only (api.py)
     path("api/v1/", api.index, name="api_index"),

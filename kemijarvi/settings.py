@@ -7,6 +7,7 @@ debug is off and a secret key must be given unless debug is on.
 import os
 import sys
 from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -73,6 +74,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.forms",
+    "django_tasks",
+    "django_tasks_db",
     "crispy_forms",
     "crispy_bootstrap5",
     "simple_history",
@@ -85,7 +88,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "strategy.middleware.FinnishFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -165,6 +168,23 @@ STORAGES = {
     },
 }
 
+# Background tasks (django-tasks): a published report's PDF and DOCX are made
+# by `manage.py db_worker` from the database queue. `make run` (debug) runs
+# them at once in the request instead, so that no extra process is needed.
+_TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+_task_backend = os.environ.get(
+    "DJANGO_TASKS_BACKEND", "immediate" if DEBUG else "database"
+)
+if _task_backend not in _TASK_BACKENDS:
+    raise ImproperlyConfigured(
+        f"DJANGO_TASKS_BACKEND must be one of {', '.join(_TASK_BACKENDS)}, "
+        f"not {_task_backend!r}"
+    )
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_task_backend]}}
+
 # The admin shows the change history but never writes an old version back
 # (strategy/history_admin.py): no "Revert" button.
 SIMPLE_HISTORY_REVERT_DISABLED = True
@@ -190,6 +210,71 @@ X_FRAME_OPTIONS = "DENY"
 
 # How long after a period is due before an indicator counts as overdue.
 INDICATOR_GRACE_DAYS = envint("INDICATOR_GRACE_DAYS", 60)
+
+# How many years before the strategy period readings may be recorded for: a
+# real series (population 2017–) is context on the charts, never judged.
+INDICATOR_HISTORY_YEARS = envint("INDICATOR_HISTORY_YEARS", 10)
+if not 0 <= INDICATOR_HISTORY_YEARS <= 100:
+    raise ImproperlyConfigured("INDICATOR_HISTORY_YEARS must be from 0 to 100")
+# The site's address for links in emails (reminders have no request).
+SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000" if DEBUG else "")
+
+
+def email_settings(name: str, default: str) -> dict:
+    """Django's email settings from one URL: ``smtp://user:pass@host:587``
+    (STARTTLS), ``smtps://…:465`` (TLS from the start), ``smtp://host:25``
+    with ``?tls=0`` for none, or ``console:`` (print the mails)."""
+    raw = os.environ.get(name, "") or default
+    url = urlsplit(raw)
+    if url.scheme == "console":
+        return {
+            "EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend",
+            "EMAIL_HOST": "localhost",
+            "EMAIL_PORT": 25,
+            "EMAIL_HOST_USER": "",
+            "EMAIL_HOST_PASSWORD": "",
+            "EMAIL_USE_SSL": False,
+            "EMAIL_USE_TLS": False,
+        }
+    if url.scheme not in ("smtp", "smtps") or not url.hostname:
+        raise ImproperlyConfigured(
+            f"{name} must look like smtp://user:password@host:587 or console:, "
+            f"not {raw!r}"
+        )
+    try:
+        port = url.port
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} has a bad port: {raw!r}") from None
+    ssl = url.scheme == "smtps"
+    tls = not ssl and parse_qs(url.query).get("tls", ["1"])[0] not in FALSE_WORDS
+    return {
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": url.hostname,
+        "EMAIL_PORT": port or (465 if ssl else 587 if tls else 25),
+        "EMAIL_HOST_USER": unquote(url.username or ""),
+        "EMAIL_HOST_PASSWORD": unquote(url.password or ""),
+        "EMAIL_USE_SSL": ssl,
+        "EMAIL_USE_TLS": tls,
+    }
+
+
+# Reminder emails (indicators/reminders.py): printed on the console under
+# `make run`; in production an SMTP server, by default the local one.
+_EMAIL = email_settings(
+    "DJANGO_EMAIL_URL", "console:" if DEBUG else "smtp://localhost:25?tls=0"
+)
+EMAIL_BACKEND = _EMAIL["EMAIL_BACKEND"]
+EMAIL_HOST = _EMAIL["EMAIL_HOST"]
+EMAIL_PORT = _EMAIL["EMAIL_PORT"]
+EMAIL_HOST_USER = _EMAIL["EMAIL_HOST_USER"]
+EMAIL_HOST_PASSWORD = _EMAIL["EMAIL_HOST_PASSWORD"]
+EMAIL_USE_SSL = _EMAIL["EMAIL_USE_SSL"]
+EMAIL_USE_TLS = _EMAIL["EMAIL_USE_TLS"]
+EMAIL_TIMEOUT = 30
+DEFAULT_FROM_EMAIL = os.environ.get(
+    "DJANGO_DEFAULT_FROM_EMAIL", "Strategia-seuranta <strategia@localhost>"
+)
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 LOGGING = {
     "version": 1,

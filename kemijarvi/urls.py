@@ -4,6 +4,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from strategy.landing import LoginView
+
 # The admin's name in the site's words ("Djangon ylläpito" otherwise).
 admin.site.site_header = _("Strategia-seurannan ylläpito")
 admin.site.site_title = _("Strategia-seurannan ylläpito")
@@ -14,7 +16,7 @@ urlpatterns = [
     path("", include("reports.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     # /kirjaudu/, /kirjaudu-ulos/
-    path("kirjaudu/", auth_views.LoginView.as_view(), name="login"),
+    path("kirjaudu/", LoginView.as_view(), name="login"),
     path("kirjaudu-ulos/", auth_views.LogoutView.as_view(), name="logout"),
     path("hallinta/", admin.site.urls),
 ]
