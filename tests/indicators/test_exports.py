@@ -246,3 +246,17 @@ def test_it_exports_everything_in_a_fixed_number_of_queries(
     # the same for the workbook
     with django_assert_max_num_queries(5):
         assert client.get("/avoin-data/strategia-seuranta.xlsx").status_code == 200
+
+
+def test_it_never_exports_a_draft_indicator(
+    client, make_indicator, make_reading, recorder, coordinator
+):
+    draft = make_indicator(name="Luonnosmittari", published_at=None)
+    make_reading(draft, 2025, "5", user=recorder)
+    client.force_login(coordinator)  # who sees drafts on the pages
+    assert client.get(f"/mittarit/{draft.pk}/tulokset.csv").status_code == 404
+    assert client.get(f"/mittarit/{draft.pk}/tulokset.xlsx").status_code == 404
+    assert "Luonnosmittari" not in client.get(
+        "/avoin-data/tulokset.csv"
+    ).content.decode("utf-8-sig")
+    assert client.get(f"/api/v1/mittarit/{draft.pk}/").status_code == 404
