@@ -13,6 +13,9 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from strategy.restore import posted
 
 from . import measure_progress, permissions, reminders, services
 from .choices import Frequency
@@ -25,6 +28,7 @@ from .state import entry_guidance
 from .worklist import worklist_rows
 
 
+@require_safe
 @login_required
 def mine(request):
     user = request.user
@@ -109,7 +113,7 @@ def reading_create(request, pk: int):
         return redirect(indicator)
     today = timezone.localdate()
     form = ReadingForm(
-        request.POST or None,
+        posted(request),
         indicator=indicator,
         today=today,
         initial=_initial_period(indicator, today),
@@ -138,7 +142,7 @@ def reading_update(request, pk: int):
     reading = permissions.get_reading_for_editing(request, pk)
     indicator = reading.indicator
     form = ReadingUpdateForm(
-        request.POST or None,
+        posted(request),
         instance=reading,
         indicator=indicator,
         today=timezone.localdate(),
@@ -181,9 +185,7 @@ def reading_update(request, pk: int):
 def reading_withdraw(request, pk: int):
     reading = permissions.get_reading_for_editing(request, pk)
     indicator = reading.indicator
-    form = WithdrawForm(
-        request.POST or None, initial={"lock_version": reading.lock_version}
-    )
+    form = WithdrawForm(posted(request), initial={"lock_version": reading.lock_version})
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
@@ -213,7 +215,7 @@ def reading_withdraw(request, pk: int):
 @login_required
 def status_override(request, pk: int):
     indicator = permissions.get_indicator_for_override(request, pk)
-    form = StatusOverrideForm(request.POST or None, indicator=indicator)
+    form = StatusOverrideForm(posted(request), indicator=indicator)
     if request.method == "POST" and form.is_valid():
         services.indicator_set_override(
             indicator=indicator,

@@ -11,6 +11,7 @@ number of queries; the templates only format it.
 
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
 
 from strategy import progress
 from strategy.accessibility import SUPERVISOR, current_statement
@@ -21,6 +22,7 @@ from . import measure_progress, page_facts
 from .overview import StrategyOverview
 
 
+@require_safe
 def home(request):
     strategy = current_strategy_or_404(request)
     overview = StrategyOverview(strategy, request.user, trends=False)
@@ -40,6 +42,7 @@ def home(request):
     return render(request, "strategy/home.html", ctx)
 
 
+@require_safe
 def focus_area(request, number: int):
     strategy = current_strategy_or_404(request)
     measures = Measure.objects.select_related("contact", "department")
@@ -67,6 +70,7 @@ def focus_area(request, number: int):
     return render(request, "strategy/focus_area.html", ctx)
 
 
+@require_safe
 def success_factors(request):
     strategy = current_strategy_or_404(request)
     overview = StrategyOverview(strategy, request.user, factors=True)
@@ -86,6 +90,7 @@ def success_factors(request):
     return render(request, "strategy/success_factors.html", ctx)
 
 
+@require_safe
 def accessibility(request):
     statement, confirmed = current_statement()
     ctx = {"statement": statement, "confirmed": confirmed, "supervisor": SUPERVISOR}

@@ -11,6 +11,7 @@ from decimal import Decimal
 from django.db.models.functions import Lower
 from django.http import Http404
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 from strategy.current import current_strategy_or_404
 from strategy.i18n import Text, shown_order
@@ -27,6 +28,7 @@ from .state import Definition, RawReading
 from .statistics.comparison import peer_comparison
 
 
+@require_safe
 def indicator_list(request):
     strategy = current_strategy_or_404(request)
     visible = Indicator.objects.filter(strategy=strategy).visible_to(request.user)
@@ -55,6 +57,7 @@ def indicator_list(request):
     return render(request, "indicators/list.html", ctx)
 
 
+@require_safe
 def indicator_detail(request, pk: int):
     strategy = current_strategy_or_404(request)
     visible = Indicator.objects.filter(strategy=strategy).visible_to(request.user)
@@ -80,6 +83,7 @@ def indicator_detail(request, pk: int):
     return render(request, "indicators/detail.html", ctx)
 
 
+@require_safe
 def how_to_read(request):
     ctx = {
         "ON_TRACK_SLACK": status.ON_TRACK_SLACK,

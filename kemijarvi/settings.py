@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "simple_history",
+    "csp",
     "strategy",
     "indicators",
     "reports",
@@ -86,6 +87,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "strategy.security_middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "strategy.middleware.FinnishFirstLocaleMiddleware",
@@ -93,6 +96,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "strategy.security_middleware.SessionTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
@@ -131,7 +135,10 @@ _VALIDATORS = "django.contrib.auth.password_validation."
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": _VALIDATORS + "UserAttributeSimilarityValidator"},
     # Django's rule with a message in Finnish too (strategy/passwords.py).
-    {"NAME": "strategy.passwords.MinimumLengthValidator"},
+    {
+        "NAME": "strategy.passwords.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": _VALIDATORS + "CommonPasswordValidator"},
     {"NAME": _VALIDATORS + "NumericPasswordValidator"},
 ]
@@ -151,14 +158,33 @@ FORMAT_MODULE_PATH = ["kemijarvi.formats"]
 USE_THOUSAND_SEPARATOR = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # Files that browsers ask for at the site's root (/favicon.ico), by WhiteNoise.
 WHITENOISE_ROOT = BASE_DIR / "static" / "root"
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
+# Stored files (report PDFs) must be shared by every app server: a shared
+# filesystem path (DJANGO_MEDIA_ROOT) by default, or S3-compatible object storage
+# through django-storages when DJANGO_S3_BUCKET is set (pip install '.[s3]').
+if os.environ.get("DJANGO_S3_BUCKET"):
+    DEFAULT_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["DJANGO_S3_BUCKET"],
+            "endpoint_url": os.environ.get("DJANGO_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("DJANGO_S3_REGION") or None,
+            "access_key": os.environ.get("DJANGO_S3_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("DJANGO_S3_SECRET_ACCESS_KEY") or None,
+            "location": os.environ.get("DJANGO_S3_PREFIX", ""),
+            "default_acl": None,  # private: PDFs are served through the portal
+            "file_overwrite": False,
+        },
+    }
+else:
+    DEFAULT_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DEFAULT_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -207,6 +233,47 @@ SECURE_REFERRER_POLICY = "same-origin"
 if envbool("DJANGO_BEHIND_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 X_FRAME_OPTIONS = "DENY"
+
+# Content Security Policy (django-csp): only the site's own files; no inline
+# scripts or styles anywhere, so nothing here needs 'unsafe-inline'.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    }
+}
+# Browser features the portal never uses (strategy/security_middleware.py).
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=()"
+)
+
+# Staff sessions end after DJANGO_IDLE_MINUTES without a request and after
+# DJANGO_SESSION_HOURS in all (strategy/security_middleware.py); the cookie
+# lasts no longer.
+SESSION_IDLE_SECONDS = envint("DJANGO_IDLE_MINUTES", 30) * 60
+SESSION_ABSOLUTE_SECONDS = envint("DJANGO_SESSION_HOURS", 12) * 3600
+SESSION_COOKIE_AGE = SESSION_ABSOLUTE_SECONDS
+
+# Wrong passwords slow down and then lock, for a while (strategy/login_throttle.py).
+LOGIN_FREE_FAILURES = 3
+LOGIN_LOCK_AFTER = 10
+LOGIN_LOCK_SECONDS = envint("DJANGO_LOGIN_LOCK_MINUTES", 15) * 60
+
+# Errors reach someone: "Name <address>, Name2 <address2>" (README: Production).
+ADMINS = [
+    tuple(part.strip(" >") for part in item.split("<"))
+    for item in envlist("DJANGO_ADMINS")
+]
+SERVER_EMAIL = os.environ.get("DJANGO_SERVER_EMAIL", "root@localhost")
+
+# Request size limits: a post over them gets the 413 page (strategy/errors.py).
+DATA_UPLOAD_MAX_MEMORY_SIZE = envint("DJANGO_MAX_POST_BYTES", 2_621_440)
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 
 # How long after a period is due before an indicator counts as overdue.
 INDICATOR_GRACE_DAYS = envint("INDICATOR_GRACE_DAYS", 60)
@@ -279,6 +346,25 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+        "one_line_403": {"()": "strategy.logging.OneLine403"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["one_line_403"]},
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+        },
+    },
     "root": {"handlers": ["console"], "level": "INFO" if DEBUG else "WARNING"},
+    "loggers": {
+        "django.request": {"handlers": ["console", "mail_admins"], "propagate": False},
+        "strategy.security": {
+            "handlers": ["console"],
+            "level": "INFO",
+            "propagate": False,
+        },
+    },
 }

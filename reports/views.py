@@ -12,10 +12,12 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from indicators.locking import Conflict
 from strategy import roles
 from strategy.current import current_strategy_or_404
+from strategy.restore import posted
 
 from . import files, pdf, readings_data, services, word
 from .checklist import publish_checklist
@@ -60,7 +62,7 @@ def _section_forms(request, report: MidtermReport) -> list:
     sections = report.sections.select_related("focus_area")
     return [
         SectionForm(
-            request.POST or None,
+            posted(request),
             instance=section,
             prefix=f"alue-{section.focus_area.number}",
         )
@@ -71,6 +73,7 @@ def _section_forms(request, report: MidtermReport) -> list:
 # /raportit/
 
 
+@require_safe
 def report_list(request):
     drafts = can_read_drafts(request.user)
     reports = MidtermReport.objects.select_related("strategy", "superseded_by")
@@ -84,6 +87,7 @@ def report_list(request):
     return render(request, "reports/list.html", ctx)
 
 
+@require_safe
 def report_detail(request, pk: int):
     report = _get_report_for_reading(request, pk)
     doc = build_document(report)
@@ -118,6 +122,7 @@ def _draft_busy(request, report: MidtermReport):
     return render(request, "reports/draft_render_busy.html", ctx, status=429)
 
 
+@require_safe
 def report_pdf(request, pk: int):
     report = _get_report_for_reading(request, pk)
     problem = pdf.unavailable_reason()
@@ -209,7 +214,7 @@ def report_create(request):
         "title": _("Kaupunkistrategian väliraportti kaupunginvaltuustolle"),
         "cutoff_date": min(today, strategy.midterm_date or today),
     }
-    form = ReportForm(request.POST or None, strategy=strategy, initial=initial)
+    form = ReportForm(posted(request), strategy=strategy, initial=initial)
     if request.method == "POST" and form.is_valid():
         report = services.report_create(strategy=strategy, **form.cleaned_data)
         messages.success(
@@ -238,7 +243,7 @@ def report_update(request, pk: int):
             ),
         )
         return redirect(report)
-    form = DraftForm(request.POST or None, instance=report, strategy=report.strategy)
+    form = DraftForm(posted(request), instance=report, strategy=report.strategy)
     sections = _section_forms(request, report)
     conflict = None
     preview = None
@@ -283,7 +288,7 @@ def report_publish(request, pk: int):
     if report.is_published:
         messages.info(request, _("Raportti on jo julkaistu."))
         return redirect(report)
-    # Not ``request.POST or None``: an empty POST (box unticked) must be bound.
+    # Not ``posted(request)``: an empty POST (box unticked) must be bound.
     form = PublishForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:

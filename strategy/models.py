@@ -489,3 +489,6 @@ class AccessibilityStatement(models.Model):
     @property
     def assessment_i18n(self) -> Text:
         return Text.of(self, "assessment")
+
+
+from .login_throttle import LoginFailure  # noqa: E402,F401  (a model of this app)

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('indicators', '0006_status_basis_preliminary_english_corrected'),
+        ("indicators", "0020_peers"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -22,7 +22,7 @@ def fill(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("indicators", "0006_status_basis_preliminary_english_corrected"),
+        ("indicators", "0050_drafts_contacts"),
     ]
 
     operations = [

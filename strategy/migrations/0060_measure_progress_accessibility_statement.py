@@ -44,7 +44,7 @@ def revoke(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('strategy', '0003_finnish_field_names'),
+        ("strategy", "0050_contacts_department_history"),
         ('auth', '0012_alter_user_first_name_max_length'),
         ('contenttypes', '0002_remove_content_type_name'),
     ]

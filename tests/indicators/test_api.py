@@ -239,3 +239,18 @@ def test_it_marks_readings_before_the_period_and_preliminary_ones(
         (None, True, False),
         ("on_track", False, True),
     ]
+
+
+def test_a_reading_before_the_strategy_period_has_no_status(
+    client, indicator, make_reading, recorder
+):
+    # Found by the access matrix: such a reading gave a 500 here.
+    make_reading(indicator, 2023, "95", user=recorder)
+    make_reading(indicator, 2024, "110", user=recorder)
+    r = client.get(f"/api/v1/mittarit/{indicator.pk}/")
+    assert r.status_code == 200
+    readings = {row["year"]: row for row in r.json()["readings"]}
+    assert readings[2023]["status"] is None
+    assert readings[2023]["before_period"] is True
+    assert readings[2024]["status"] is not None
+    assert readings[2024]["before_period"] is False
