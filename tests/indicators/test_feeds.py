@@ -96,6 +96,13 @@ def test_it_never_shows_an_internal_indicator(client, site, councillor, path, lo
     assert f"/mittarit/{site.internal.pk}/" not in text
 
 
+@pytest.mark.parametrize(
+    "path", ["/syote/", "/painopistealueet/1/syote/", "/mittarit/{pk}/syote/"]
+)
+def test_it_only_reads(client, indicator, path):
+    assert client.post(path.format(pk=indicator.pk)).status_code == 405
+
+
 def test_it_refuses_the_feed_of_an_internal_or_unknown_indicator(
     client, site, councillor
 ):
