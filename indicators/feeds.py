@@ -1,16 +1,18 @@
-"""Atom feeds of progress: new readings and corrections (/syote/, …).
+"""Atom feeds of progress: new readings, corrections and measures' progress
+updates (/syote/, …).
 
 Three feeds (Django's syndication framework): the whole strategy
 (``/syote/``), one focus area (``/painopistealueet/<n>/syote/``) and one
 indicator (``/mittarit/<pk>/syote/``). Their entries come from
 ``feed_entries``, which asks each function of ``ENTRY_SOURCES`` for its
-latest entries and keeps the newest: a new kind of entry (a measure's
-progress update) is one more function there, returning ``Entry`` rows.
+latest entries and keeps the newest: a new kind of entry is one more function
+there, returning ``Entry`` rows.
 
-Only public indicators of the current strategy and valid readings appear:
-an internal indicator, a withdrawn reading or a draft of anything never
-does, whoever asks. Figures come from the indicators' states, as on the
-pages (``loading``), written by ``formatting``.
+Only public, published indicators of the current strategy
+(``Indicator.objects.public``) and valid readings appear: an internal
+indicator, a draft indicator or a withdrawn reading never does, whoever
+asks. Figures come from the indicators' states, as on the pages
+(``loading``), written by ``formatting``.
 """
 
 import datetime
@@ -20,21 +22,20 @@ from dataclasses import dataclass
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.template.defaultfilters import linebreaksbr
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.html import format_html
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from strategy.current import current_strategy_or_404
-from strategy.models import FocusArea
+from strategy.models import FocusArea, MeasureUpdate
 
 from .choices import Status
 from .exports import public_indicators
 from .loading import load_states
 from .models import Indicator, Reading
 from .state import Definition, ReadingState
-from .templatetags.indicator_tags import reading_marks
 
 FEED_LENGTH = 50
 
@@ -89,35 +90,8 @@ def _reading_title(d: Definition, r: ReadingState, corrected: bool) -> str:
 
 
 def _reading_html(d: Definition, r: ReadingState) -> str:
-    parts = []
-    if d.is_numeric:
-        parts.append(
-            format_html(
-                "<p>{} {}{}</p>",
-                _("Tulos:"),
-                d.value_text(r.value),
-                format_html(" ({} {})", _("suunnitelma"), d.value_text(r.planned))
-                if r.planned is not None
-                else "",
-            )
-        )
-    if r.status is not None:
-        parts.append(format_html("<p>{} {}</p>", _("Tila:"), r.status.label))
-    if r.has_marks:
-        parts.append(format_html("<p>{}</p>", reading_marks({}, r)))
-    if r.narrative:
-        parts.append(format_html("<p>{}</p>", linebreaksbr(str(r.narrative))))
-    if d.is_demo:
-        parts.append(
-            format_html(
-                "<p>{}</p>",
-                _(
-                    "Esimerkkiaineisto: keksitty luku esittelyä varten, ei "
-                    "kaupungin virallinen tieto."
-                ),
-            )
-        )
-    return "".join(parts)
+    context = {"indicator": d, "reading": r}
+    return render_to_string("indicators/includes/feed_reading.html", context)
 
 
 def _reading_key(pk: int, at: datetime.datetime, corrected: bool) -> str:
@@ -168,9 +142,51 @@ def reading_entries(scope: Scope, limit: int) -> list[Entry]:
     return entries
 
 
-# Each returns its latest entries in a scope. Measures' progress updates add
-# theirs here (they are being built in parallel).
-ENTRY_SOURCES: list[Callable[[Scope, int], list[Entry]]] = [reading_entries]
+# -- measures' progress updates -------------------------------------------
+
+
+def _update_title(update: MeasureUpdate) -> str:
+    title = _("Toimenpiteen %(code)s tilannekatsaus: %(phase)s – %(text)s") % {
+        "code": update.measure.code,
+        "phase": update.phase_choice.label,
+        "text": Truncator(update.measure.text_i18n).words(8),
+    }
+    if update.is_demo:
+        title += " (" + _("esimerkkiaineisto") + ")"
+    return title
+
+
+def measure_update_entries(scope: Scope, limit: int) -> list[Entry]:
+    """The latest progress updates of the strategy's measures (or one focus
+    area's), newest change first; an edited update moves up, its entry the
+    same. An indicator's feed has none: updates are about measures."""
+    if scope.indicator_id is not None:
+        return []
+    updates = MeasureUpdate.objects.filter(
+        measure__focus_area__strategy=scope.strategy
+    ).select_related("measure__focus_area")
+    if scope.area is not None:
+        updates = updates.filter(measure__focus_area=scope.area)
+    return [
+        Entry(
+            key=f"measure-update-{update.pk}",
+            title=_update_title(update),
+            html=render_to_string(
+                "indicators/includes/feed_measure_update.html", {"update": update}
+            ),
+            link=update.measure.get_absolute_url(),
+            published=update.created_at,
+            updated=update.updated_at,
+        )
+        for update in updates.order_by("-updated_at", "-pk")[:limit]
+    ]
+
+
+# Each returns its latest entries in a scope, newest first.
+ENTRY_SOURCES: list[Callable[[Scope, int], list[Entry]]] = [
+    reading_entries,
+    measure_update_entries,
+]
 
 
 def feed_entries(scope: Scope, limit: int = FEED_LENGTH) -> list[Entry]:
@@ -198,7 +214,8 @@ class ProgressFeed(Feed):
 
     def subtitle(self, scope: Scope) -> str:
         return _(
-            "Uudet tulokset ja korjaukset julkisiin mittareihin. Lisenssi: CC BY 4.0."
+            "Uudet tulokset ja korjaukset julkisiin mittareihin sekä "
+            "toimenpiteiden tilannekatsaukset. Lisenssi: CC BY 4.0."
         )
 
     def link(self, scope: Scope) -> str:

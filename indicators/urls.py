@@ -1,4 +1,5 @@
 from django.urls import path
+from django.views.decorators.http import require_safe
 
 from . import (
     api,
@@ -95,11 +96,16 @@ urlpatterns = [
         name="indicator_xlsx",
     ),
     # /syote/, /painopistealueet/<n>/syote/, /mittarit/<pk>/syote/: Atom (feeds.py)
-    path("syote/", feeds.ProgressFeed(), name="feed"),
+    # A feed only reads: POST answers 405, as every reading page does.
+    path("syote/", require_safe(feeds.ProgressFeed()), name="feed"),
     path(
         "painopistealueet/<int:number>/syote/",
-        feeds.FocusAreaFeed(),
+        require_safe(feeds.FocusAreaFeed()),
         name="area_feed",
     ),
-    path("mittarit/<int:pk>/syote/", feeds.IndicatorFeed(), name="indicator_feed"),
+    path(
+        "mittarit/<int:pk>/syote/",
+        require_safe(feeds.IndicatorFeed()),
+        name="indicator_feed",
+    ),
 ]

@@ -49,11 +49,12 @@ def test_it_writes_a_finnish_csv_of_an_indicators_readings(client, footpaths):
     assert r.content.startswith("\ufeffmittari_id;mittari;".encode())
     assert b"\r\n" in r.content
     found = rows(r)
-    assert [(x["jakso"], x["arvo"], x["suunnitelma"]) for x in found] == [
-        ("2023", "100", "100"),
-        ("2024", "1234,5", "110"),
-        ("2025", "118,25", "120"),
+    assert [(x["jakso"], x["arvo"]) for x in found] == [
+        ("2023", "100"),
+        ("2024", "1234,5"),
+        ("2025", "118,25"),
     ]
+    assert [x["suunnitelma"] for x in found[1:]] == ["110", "120"]
     before, middle, latest = found
     # Before the strategy period: context, never judged.
     assert before["tila"] == "" and before["ennen_strategiakautta"] == "kyllä"
@@ -67,13 +68,12 @@ def test_it_writes_a_finnish_csv_of_an_indicators_readings(client, footpaths):
     assert latest["korjattu"] == ""
 
 
-def test_it_dates_a_correction(client, footpaths, recorder):
-    from indicators import services
-
+def test_it_dates_a_correction(client, footpaths):
+    # As services.reading_correct marks a correction.
     reading = footpaths.readings.get(year=2024)
-    services.reading_correct(
-        reading=reading, user=recorder, lock_version=1, fields={"value": 120}
-    )
+    reading.value = 120
+    reading.corrected_at = reading.updated_at = timezone.now()
+    reading.save()
     found = rows(client.get(f"/mittarit/{footpaths.pk}/tulokset.csv"))
     assert found[1]["arvo"] == "120"
     assert found[1]["korjattu"] == timezone.localdate().isoformat()
@@ -84,11 +84,8 @@ def test_it_writes_the_international_csv_on_request(client, footpaths):
     assert r.status_code == 200
     assert r.content.startswith(b"mittari_id,mittari,")  # no BOM
     found = rows(r, delimiter=",")
-    assert [(x["arvo"], x["suunnitelma"]) for x in found] == [
-        ("100", "100"),
-        ("1234.5", "110"),
-        ("118.25", "120"),
-    ]
+    assert [x["arvo"] for x in found] == ["100", "1234.5", "118.25"]
+    assert [x["suunnitelma"] for x in found[1:]] == ["110", "120"]
 
 
 def test_it_refuses_an_unknown_csv_format(client, footpaths):
@@ -249,3 +246,17 @@ def test_it_exports_everything_in_a_fixed_number_of_queries(
     # the same for the workbook
     with django_assert_max_num_queries(5):
         assert client.get("/avoin-data/strategia-seuranta.xlsx").status_code == 200
+
+
+def test_it_never_exports_a_draft_indicator(
+    client, make_indicator, make_reading, recorder, coordinator
+):
+    draft = make_indicator(name="Luonnosmittari", published_at=None)
+    make_reading(draft, 2025, "5", user=recorder)
+    client.force_login(coordinator)  # who sees drafts on the pages
+    assert client.get(f"/mittarit/{draft.pk}/tulokset.csv").status_code == 404
+    assert client.get(f"/mittarit/{draft.pk}/tulokset.xlsx").status_code == 404
+    assert "Luonnosmittari" not in client.get(
+        "/avoin-data/tulokset.csv"
+    ).content.decode("utf-8-sig")
+    assert client.get(f"/api/v1/mittarit/{draft.pk}/").status_code == 404

@@ -50,6 +50,14 @@ def _timestamp(text: str) -> datetime.datetime:
     return moment
 
 
+def correct(reading, **fields) -> None:
+    """Correct ``reading`` as ``services.reading_correct`` marks it."""
+    for name, value in fields.items():
+        setattr(reading, name, value)
+    reading.corrected_at = reading.updated_at = timezone.now()
+    reading.save()
+
+
 def titles(feed) -> list[str]:
     """Entry titles, no-break spaces (1 234 km) read as spaces."""
     return [
@@ -88,6 +96,13 @@ def test_it_never_shows_an_internal_indicator(client, site, councillor, path, lo
     assert f"/mittarit/{site.internal.pk}/" not in text
 
 
+@pytest.mark.parametrize(
+    "path", ["/syote/", "/painopistealueet/1/syote/", "/mittarit/{pk}/syote/"]
+)
+def test_it_only_reads(client, indicator, path):
+    assert client.post(path.format(pk=indicator.pk)).status_code == 405
+
+
 def test_it_refuses_the_feed_of_an_internal_or_unknown_indicator(
     client, site, councillor
 ):
@@ -118,14 +133,7 @@ def test_it_narrows_to_a_focus_area(client, site):
 def test_it_narrows_to_an_indicator_and_tells_corrections_and_marks(
     client, site, recorder
 ):
-    reading = site.footpaths.readings.get(year=2025)
-    services.reading_correct(
-        reading=reading,
-        user=recorder,
-        lock_version=reading.lock_version,
-        fields={"value": 113, "preliminary": True},
-        reason="Tarkentunut luku.",
-    )
+    correct(site.footpaths.readings.get(year=2025), value=113, preliminary=True)
     feed = parse_atom(client.get(f"/mittarit/{site.footpaths.pk}/syote/"))
     assert titles(feed) == [
         "Korjattu tulos: Kevyen liikenteen väylät 2025: 113,0 km",
@@ -255,6 +263,88 @@ def test_it_builds_the_feed_in_a_fixed_number_of_queries(
         for year in (2024, 2025):
             make_reading(indicator, year, i, user=recorder)
     # strategy, new readings, corrections; the states: indicators, readings,
-    # annual targets, measures with areas
-    with django_assert_max_num_queries(7):
+    # annual targets, measures with areas; measures' updates
+    with django_assert_max_num_queries(8):
         assert len(titles(parse_atom(client.get("/syote/")))) == 20
+
+
+@pytest.fixture
+def village_update(strategy, recorder):
+    """A progress update of measure 1.1 (focus area 1)."""
+    from strategy.models import Measure, MeasureUpdate
+
+    return MeasureUpdate.objects.create(
+        measure=Measure.objects.get(focus_area__number=1, order=1),
+        phase="in_progress",
+        text="Kylätalohanke käynnistyi <b>kolmessa</b> kylässä.",
+        created_by=recorder,
+        updated_by=recorder,
+    )
+
+
+def test_it_tells_a_measures_progress_update(client, site, village_update):
+    feed = parse_atom(client.get("/syote/"))
+    entry = feed.find(f"{ATOM}entry")  # the newest
+    assert entry.find(f"{ATOM}title").text.startswith(
+        "Toimenpiteen 1.1 tilannekatsaus: käynnissä – Kasvatamme kylien elinvoimaa"
+    )
+    assert entry.find(f"{ATOM}link").get("href") == (
+        f"http://testserver/toimenpiteet/{village_update.measure.pk}/"
+    )
+    assert entry.find(f"{ATOM}id").text == (
+        f"tag:testserver,2024:measure-update-{village_update.pk}"
+    )
+    summary = entry.find(f"{ATOM}summary").text
+    assert "Toimenpiteen vaihe: käynnissä" in summary
+    assert "&lt;b&gt;kolmessa&lt;/b&gt;" in summary  # escaped, as staff wrote it
+    area_1 = titles(parse_atom(client.get("/painopistealueet/1/syote/")))
+    assert area_1[0].startswith("Toimenpiteen 1.1 tilannekatsaus")
+    area_2 = titles(parse_atom(client.get("/painopistealueet/2/syote/")))
+    assert not [t for t in area_2 if "tilannekatsaus" in t]
+    # An indicator's feed is about its readings only.
+    one = titles(parse_atom(client.get(f"/mittarit/{site.events.pk}/syote/")))
+    assert not [t for t in one if "tilannekatsaus" in t]
+
+
+def test_an_edited_update_keeps_its_entry_and_moves_up(client, site, village_update):
+    village_update.text = "Korjattu katsaus."
+    village_update.updated_at = timezone.now() + datetime.timedelta(minutes=5)
+    village_update.save()
+    entry = parse_atom(client.get("/syote/")).find(f"{ATOM}entry")
+    published = _timestamp(entry.find(f"{ATOM}published").text)
+    updated = _timestamp(entry.find(f"{ATOM}updated").text)
+    assert updated > published
+    assert "Korjattu katsaus." in entry.find(f"{ATOM}summary").text
+    entries = parse_atom(client.get("/syote/")).findall(f"{ATOM}entry")
+    ids = [e.find(f"{ATOM}id").text for e in entries]
+    assert len([i for i in ids if "measure-update" in i]) == 1
+
+
+def test_an_update_in_english_and_one_in_finnish_only(english, village_update):
+    entry = parse_atom(english.get("/syote/")).find(f"{ATOM}entry")
+    assert entry.find(f"{ATOM}title").text.startswith(
+        "Progress update of measure 1.1: in progress"
+    )
+    summary = entry.find(f"{ATOM}summary").text
+    assert 'lang="fi"' in summary  # no English text: the Finnish one, marked
+    village_update.text_en = "The village hall project started."
+    village_update.save()
+    summary = parse_atom(english.get("/syote/")).find(f"{ATOM}entry/{ATOM}summary")
+    assert "The village hall project started." in summary.text
+
+
+def test_it_marks_an_example_update(client, village_update):
+    village_update.is_demo = True
+    village_update.save()
+    entry = parse_atom(client.get("/syote/")).find(f"{ATOM}entry")
+    assert entry.find(f"{ATOM}title").text.endswith("(esimerkkiaineisto)")
+
+
+def test_it_never_shows_a_draft_indicator(
+    client, make_indicator, make_reading, recorder
+):
+    draft = make_indicator(name="Luonnosmittari", published_at=None)
+    make_reading(draft, 2025, "5", user=recorder)
+    for path in ["/syote/", "/painopistealueet/1/syote/"]:
+        assert "Luonnosmittari" not in client.get(path).content.decode()
+    assert client.get(f"/mittarit/{draft.pk}/syote/").status_code == 404

@@ -91,3 +91,15 @@ def test_it_answers_in_a_fixed_number_of_queries(
     # strategy, focus areas, whether example data is among the public ones
     with django_assert_max_num_queries(3):
         assert client.get("/avoin-data/").status_code == 200
+
+
+def test_a_draft_indicator_page_offers_no_downloads_or_feed(
+    client, make_indicator, coordinator
+):
+    draft = make_indicator(name="Luonnosmittari", published_at=None)
+    client.force_login(coordinator)  # coordinators see drafts
+    r = client.get(f"/mittarit/{draft.pk}/")
+    assert r.status_code == 200
+    html = r.content.decode()
+    assert "tulokset.csv" not in html
+    assert "application/atom+xml" not in html
