@@ -41,12 +41,14 @@ SESSION_KEY = "indicators_import"
 class UploadForm(forms.Form):
     file = forms.FileField(
         label=gettext_lazy("Taulukkotiedosto (CSV tai XLSX)"),
-        help_text=gettext_lazy(
-            "Sarakkeet: mittari, vuosi, jakso, arvo, ennakkotieto, tila, selitys, "
-            "lähde. Lataa valmis pohja alta."
-        ),
         error_messages={"required": gettext_lazy("Valitse tuotava tiedosto.")},
     )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = _(
+            "CSV- tai XLSX-tiedosto, enintään %(size)s megatavua."
+        ) % {"size": MAX_FILE_BYTES // (1024 * 1024)}
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
