@@ -167,7 +167,7 @@ def build_dataset(out=print) -> None:
         # from their creation date, which must precede every report's cut-off.
         Indicator.objects.bulk_create(indicators)
         Indicator.objects.filter(external_id__startswith="bench-").update(
-            created_at=DEFINED
+            published_at=DEFINED, created_at=DEFINED
         )
         indicators = list(
             Indicator.objects.filter(external_id__startswith="bench-").order_by(

@@ -8,13 +8,16 @@ concurrent edits. A status override is set on its own page, which requires
 a justification and keeps it in the history.
 """
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db import models
 from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from strategy.history_admin import ReadOnlyHistoryAdmin
 from strategy.models import Strategy
 
+from . import permissions, services
 from .admin_widgets import CheckboxGroups
 from .forms import (
     AnnualTargetAdminForm,
@@ -57,6 +60,7 @@ class IndicatorAdmin(ReadOnlyHistoryAdmin):
         "unit",
         "department",
         "frequency",
+        "is_published",
         "is_public",
         "is_active",
         "is_demo",
@@ -66,6 +70,7 @@ class IndicatorAdmin(ReadOnlyHistoryAdmin):
         "kind",
         "department",
         "frequency",
+        ("published_at", admin.EmptyFieldListFilter),
         "is_public",
         "is_active",
         "is_demo",
@@ -73,8 +78,37 @@ class IndicatorAdmin(ReadOnlyHistoryAdmin):
     ]
     search_fields = ["name", "name_en", "description", "data_source", "external_id"]
     list_select_related = ["department"]
-    readonly_fields = ["status_override", "override_justification"]
+    readonly_fields = ["published_at", "status_override", "override_justification"]
     inlines = [AnnualTargetInline]
+    actions = ["publish"]
+
+    @admin.display(description=_("julkaistu"), boolean=True)
+    def is_published(self, obj) -> bool:
+        return obj.is_published
+
+    @admin.action(description=_("Julkaise valitut luonnokset"))
+    def publish(self, request, queryset):
+        if not permissions.can_publish(request.user):
+            self.message_user(
+                request,
+                _("Vain strategiakoordinaattori voi julkaista mittareita."),
+                messages.ERROR,
+            )
+            return
+        count = sum(
+            services.indicator_publish(indicator=indicator, user=request.user)
+            for indicator in queryset.filter(published_at__isnull=True)
+        )
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d mittari julkaistiin.",
+                "%(count)d mittaria julkaistiin.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         # Checkboxes, the measures under their focus areas (admin_widgets.py).

@@ -11,7 +11,8 @@ periods that end after the cut-off are left out too. Rows that have no history
 at all (loaded in bulk, bypassing it) are taken as they are now if they were
 created by the cut-off.
 
-Only public indicators appear: public at the cut-off and still public now.
+Only public indicators appear: public and published (not a draft) at the
+cut-off and still so now (``models.publicly_visible``).
 The mid-term report freezes these states when it is published.
 """
 
@@ -27,7 +28,7 @@ from strategy.i18n import Text
 from strategy.models import Department, Measure, Strategy, SuccessFactor
 
 from .loading import definition_of
-from .models import AnnualTarget, Indicator, Reading
+from .models import AnnualTarget, Indicator, Reading, publicly_visible
 from .periods import Period
 from .state import FactorRef, IndicatorState, MeasureRef, RawReading, build_state
 
@@ -67,14 +68,26 @@ def indicators_as_of(strategy: Strategy, end: datetime.datetime) -> list:
         )
     )
     live = _without_history(
-        Indicator.objects.filter(strategy=strategy, created_at__lt=end), history
+        Indicator.objects.filter(strategy=strategy, created_at__lt=end).public(),
+        history,
+    )
+    # The versions that were public and published (not drafts): the same
+    # rule as the live pages', applied to the historical rows.
+    public_then = set(
+        history.objects.filter(strategy_id=strategy.pk, history_date__lt=end)
+        .filter(publicly_visible())
+        .values_list("history_id", flat=True)
     )
     public_now = set(
-        Indicator.objects.filter(strategy=strategy, is_public=True).values_list(
-            "id", flat=True
-        )
+        Indicator.objects.filter(strategy=strategy)
+        .public()
+        .values_list("id", flat=True)
     )
-    return [row for row in [*rows, *live] if row.is_public and row.id in public_now]
+    return [
+        row
+        for row in [*[r for r in rows if r.history_id in public_then], *live]
+        if row.id in public_now
+    ]
 
 
 def _links_as_of(indicators: list, field: str, target: str) -> dict[int, set[int]]:

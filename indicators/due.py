@@ -3,8 +3,9 @@
 An indicator is *due* once the period after its latest reading has ended (the
 figure for that period can now be known), and *overdue* a grace period later
 (``settings.INDICATOR_GRACE_DAYS``): statistics take time to publish. With no
-reading at all, the first period of the strategy's first year is the one
-awaited. Retired indicators are never due.
+reading at all, or with readings only from before the strategy period, the
+first period of the strategy's first year is the one awaited. Retired
+indicators are never due.
 """
 
 import datetime
@@ -40,10 +41,25 @@ class Due:
 
 
 def next_period(frequency: str, latest: Period | None, start_year: int) -> Period:
-    """The period that awaits a reading after ``latest``."""
+    """The period that awaits a reading after ``latest``: never one before
+    the strategy period, whose readings are history (recorded at will)."""
+    first = first_period(frequency, start_year)
     if latest is None:
-        return first_period(frequency, start_year)
-    return latest.next()
+        return first
+    following = latest.next()
+    return max(following, first, key=lambda p: (p.year, p.part))
+
+
+def due_dates(
+    period: Period, grace_days: int | None = None
+) -> tuple[datetime.date, datetime.date]:
+    """When ``period``'s reading falls due (the day after the period ends) and
+    when it is overdue (a grace period later): the one place these dates are
+    set, for /omat/ and the on-time overview alike."""
+    if grace_days is None:
+        grace_days = settings.INDICATOR_GRACE_DAYS
+    due_date = period.end + datetime.timedelta(days=1)
+    return due_date, due_date + datetime.timedelta(days=grace_days)
 
 
 def due_state(
@@ -57,11 +73,8 @@ def due_state(
 ) -> Due:
     if not active:
         return Due(DueState.OK)
-    if grace_days is None:
-        grace_days = settings.INDICATOR_GRACE_DAYS
     period = next_period(frequency, latest, start_year)
-    due_date = period.end + datetime.timedelta(days=1)
-    overdue_date = due_date + datetime.timedelta(days=grace_days)
+    due_date, overdue_date = due_dates(period, grace_days)
     if today >= overdue_date:
         state = DueState.OVERDUE
     elif today >= due_date:

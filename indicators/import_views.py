@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy
 from strategy.current import current_strategy_or_404
 
 from . import permissions, services
-from .imports.apply import import_apply
+from .imports.apply import import_apply, import_reason
 from .imports.parsing import MAX_FILE_BYTES, ImportFileError, Table, read_table
 from .imports.preview import build_preview
 from .imports.template import template_csv, template_xlsx
@@ -132,6 +132,7 @@ def import_preview(request):
         Table.from_json(stored["table"]),
         user=request.user,
         today=today,
+        reason=import_reason(stored["name"], request.user),
         statistics=stored.get("peers") is not None,
     )
     status = 200

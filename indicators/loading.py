@@ -30,6 +30,7 @@ from strategy.i18n import Text
 from .choices import Basis
 from .models import AnnualTarget, Indicator, Reading
 from .state import (
+    ContactRef,
     Definition,
     FactorRef,
     IndicatorState,
@@ -85,8 +86,22 @@ def raw_reading(row) -> RawReading:
     )
 
 
+def contact_of(person) -> ContactRef | None:
+    """A ``ContactPerson`` row as a state shows it (None for none)."""
+    if person is None:
+        return None
+    return ContactRef(person.name, Text.of(person, "title"), person.email)
+
+
 def definition_of(
-    indicator, *, years=(None, None), department=None, measures=(), factors=()
+    indicator,
+    *,
+    years=(None, None),
+    department=None,
+    measures=(),
+    factors=(),
+    contact=None,
+    responsible="",
 ) -> Definition:
     """The definition of an indicator row (live or historical)."""
     return Definition(
@@ -113,9 +128,12 @@ def definition_of(
         is_public=indicator.is_public,
         is_active=indicator.is_active,
         is_demo=indicator.is_demo,
+        is_published=indicator.published_at is not None,
         strategy_start=years[0],
         strategy_end=years[1],
         updated_at=indicator.updated_at,
+        contact=contact,
+        responsible=responsible,
     )
 
 
@@ -267,7 +285,7 @@ def load_states(
     # The strategy's period as two numbers, not its row: a strategy's texts
     # (vision, mission …) would come along with every indicator.
     indicators = list(
-        queryset.select_related("department").annotate(
+        queryset.select_related("department", "contact", "responsible").annotate(
             strategy_start=F("strategy__start_year"),
             strategy_end=F("strategy__end_year"),
         )
@@ -293,6 +311,8 @@ def load_states(
             department=indicator.department,
             measures=measure_refs.get(indicator.pk, ()),
             factors=factor_refs.get(indicator.pk, ()),
+            contact=contact_of(indicator.contact),
+            responsible=str(indicator.responsible or ""),
         )
         for indicator in indicators
     }

@@ -10,11 +10,24 @@ from django.utils.translation import gettext_lazy as _
 
 from simple_history.models import HistoricalRecords
 
-from strategy.i18n import Translated
-from strategy.models import Department, Measure, Strategy, SuccessFactor
+from strategy import roles
+from strategy.i18n import Text, Translated
+from strategy.models import ContactPerson, Department, Measure, Strategy, SuccessFactor
 
+from . import search
 from .choices import ASSESSED_CHOICES, Basis, Direction, Frequency, Kind
 from .periods import Period
+from .plausibility import default_range, range_error, range_text
+
+# What /mittarit/?haku= searches (``search_text``).
+SEARCHED_FIELDS = (
+    "name",
+    "name_en",
+    "description",
+    "description_en",
+    "data_source",
+    "data_source_en",
+)
 
 # A reading belongs to a period of its indicator's frequency (a month has no
 # place among quarters) and holds a number or an assessment by its kind: once
@@ -28,15 +41,34 @@ FIXED_ONCE_RECORDED_MESSAGE = _(
 )
 
 
+def publicly_visible() -> models.Q:
+    """The one rule of what is shown to everyone: public (not internal) and
+    published (not a draft).
+
+    Every public query goes through it: the pages for visitors, the counts,
+    the API, exports and feeds (``IndicatorQuerySet.public``), and the report's
+    history as of a cut-off date, whose historical rows have the same fields.
+    """
+    return models.Q(is_public=True, published_at__isnull=False)
+
+
 class IndicatorQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Internal indicators only for logged-in users (DESIGN.md)."""
-        if user.is_authenticated:
+        """What ``user`` may see: drafts only for the staff roles
+        (``roles.sees_drafts``), internal indicators for anyone logged in,
+        the rest for everyone (DESIGN.md)."""
+        if roles.sees_drafts(user):
             return self
-        return self.filter(is_public=True)
+        if user.is_authenticated:
+            return self.published()
+        return self.public()
 
     def public(self):
-        return self.filter(is_public=True)
+        return self.filter(publicly_visible())
+
+    def published(self):
+        """Not drafts: published by the coordinator (counts, overviews)."""
+        return self.filter(published_at__isnull=False)
 
     def active(self):
         return self.filter(is_active=True)
@@ -85,6 +117,25 @@ class Indicator(models.Model):
     )
     target_year = models.PositiveSmallIntegerField(
         _("tavoitevuosi"), null=True, blank=True
+    )
+    min_value = models.DecimalField(
+        _("pienin sallittu arvo"),
+        max_digits=18,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        help_text=_(
+            "Tätä pienempää tulosta ei voi kirjata. Uusi mittari saa yksikön "
+            "mukaisen oletuksen: prosentit 0–100, lukumäärät vähintään 0."
+        ),
+    )
+    max_value = models.DecimalField(
+        _("suurin sallittu arvo"),
+        max_digits=18,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        help_text=_("Tätä suurempaa tulosta ei voi kirjata. Tyhjä: ei ylärajaa."),
     )
     frequency = models.CharField(
         _("seurantatiheys"),
@@ -137,6 +188,40 @@ class Indicator(models.Model):
         default=True,
         help_text=_("Poistuneelle mittarille ei enää kirjata lukemia."),
     )
+    # A new indicator is a draft until the coordinator publishes it
+    # (services.indicator_publish): None while a draft.
+    published_at = models.DateTimeField(
+        _("julkaistu"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "Uusi mittari on luonnos, jonka näkevät vain kirjaajat, "
+            "koordinaattorit ja kaupunginjohtajan toimisto, kunnes koordinaattori "
+            "julkaisee sen."
+        ),
+    )
+    contact = models.ForeignKey(
+        ContactPerson,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="indicators",
+        verbose_name=_("yhteyshenkilö"),
+        help_text=_("Näkyy mittarin julkisella sivulla."),
+    )
+    responsible = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("kirjaamisesta vastaava"),
+        help_text=_(
+            "Vastuutoimialan jäsen, joka kirjaa tulokset. Näkyy vain "
+            "kirjautuneille (Omat mittarit, seuranta)."
+        ),
+    )
     is_demo = models.BooleanField(
         _("esimerkkiaineistoa"),
         default=False,
@@ -153,6 +238,9 @@ class Indicator(models.Model):
     )
     created_at = models.DateTimeField(_("luotu"), auto_now_add=True)
     updated_at = models.DateTimeField(_("muutettu"), auto_now=True)
+    # The words of SEARCHED_FIELDS as search terms (``indicators/search.py``),
+    # filled on save: /mittarit/?haku= filters on it on any database.
+    search_text = models.TextField(editable=False, blank=True, default="")
 
     objects = IndicatorQuerySet.as_manager()
     # The reason is a text field: clearing an override keeps its written
@@ -160,6 +248,7 @@ class Indicator(models.Model):
     history = HistoricalRecords(
         m2m_fields=[measures, success_factors],
         history_change_reason_field=models.TextField(null=True),
+        excluded_fields=["search_text"],  # derived from the fields kept
     )
 
     name_i18n = Translated("name")
@@ -199,17 +288,45 @@ class Indicator(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        # A new numeric indicator starts with its unit's plausible range
+        # (plausibility.default_range); the coordinator may change it later.
+        if (
+            self._state.adding
+            and self.is_numeric
+            and self.min_value is None
+            and self.max_value is None
+        ):
+            self.min_value, self.max_value = default_range(self.unit)
+        self.search_text = self.searchable_text()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and set(SEARCHED_FIELDS) & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "search_text"}
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("indicators:detail", args=[self.pk])
+
+    def searchable_text(self) -> str:
+        return search.document(*(getattr(self, name) for name in SEARCHED_FIELDS))
 
     @property
     def is_numeric(self) -> bool:
         return self.kind == Kind.NUMERIC
 
     @property
+    def is_published(self) -> bool:
+        return self.published_at is not None
+
+    @property
     def step(self) -> Decimal:
         """The smallest step a reading may take (1, 0.1, 0.01 …)."""
         return Decimal(1).scaleb(-self.decimals)
+
+    def before_period(self, year: int) -> bool:
+        """A year before the strategy period: context, never judged
+        (``state.Definition.before_period`` for states)."""
+        return year < self.strategy.start_year
 
     def has_readings(self) -> bool:
         """Any reading at all, withdrawn ones included: they are its history."""
@@ -236,6 +353,7 @@ class Indicator(models.Model):
                     errors[f"{field}_year"] = _(
                         "Anna sekä arvo että vuosi, tai jätä molemmat tyhjiksi."
                     )
+        errors.update(self._range_errors())
         if (
             self.baseline_year
             and self.target_year
@@ -249,6 +367,14 @@ class Indicator(models.Model):
                 URLValidator(schemes=["http", "https"])(self.source_url)
             except ValidationError as exc:
                 errors["source_url"] = exc.messages
+        if (
+            self.responsible_id
+            and self.department_id
+            and not self.department.members.filter(pk=self.responsible_id).exists()
+        ):
+            errors["responsible"] = _(
+                "Kirjaamisesta vastaavan on oltava vastuutoimialan jäsen."
+            )
         if self.status_override and not self.override_justification.strip():
             errors["override_justification"] = _(
                 "Tilan muuttaminen käsin vaatii kirjallisen perustelun."
@@ -257,6 +383,19 @@ class Indicator(models.Model):
             errors["status_override"] = _("Valitse tila, jota perustelu koskee.")
         if errors:
             raise ValidationError(errors)
+
+    def _range_errors(self) -> dict:
+        """A range in order, and the baseline and target inside it."""
+        low, high = self.min_value, self.max_value
+        if low is not None and high is not None and low > high:
+            return {"max_value": _("Suurimman arvon on oltava vähintään pienin arvo.")}
+        errors = {}
+        for name in ("baseline_value", "target_value"):
+            if range_error(self, getattr(self, name)):
+                errors[name] = _(
+                    "Arvon on oltava mittarin sallitulla välillä: %(range)s."
+                ) % {"range": range_text(self)}
+        return errors
 
     def _changed_fixed_fields(self) -> list[str]:
         """The fields of FIXED_ONCE_RECORDED changed although readings exist."""
@@ -383,7 +522,9 @@ class Reading(models.Model):
     withdrawn_reason = models.TextField(_("perumisen syy"), blank=True)
 
     objects = ReadingQuerySet.as_manager()
-    history = HistoricalRecords()
+    # The reason is a text field: it names a confirmed unusual figure
+    # (plausibility.confirmation_note) and, for imports, the file.
+    history = HistoricalRecords(history_change_reason_field=models.TextField(null=True))
 
     class Meta:
         verbose_name = _("mittaustulos")
@@ -425,8 +566,58 @@ class Reading(models.Model):
         return Period(self.indicator.frequency, self.year, self.part)
 
     @property
+    def narrative_text(self) -> Text:
+        """The explanation or assessment in Finnish and English ({% city_text %})."""
+        return Text.of(self, "narrative")
+
+    @property
     def is_withdrawn(self) -> bool:
         return self.withdrawn_at is not None
+
+
+class Reminder(models.Model):
+    """One indicator in one reminder email: who was reminded of which period,
+    in which due state, and when (``indicators/reminders.py``).
+
+    The log is what keeps the rule "once when a period falls due, once more
+    when it becomes overdue, never twice for the same state".
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="reminders",
+        verbose_name=_("vastaanottaja"),
+    )
+    indicator = models.ForeignKey(
+        Indicator,
+        on_delete=models.CASCADE,
+        related_name="reminders",
+        verbose_name=_("mittari"),
+    )
+    year = models.PositiveSmallIntegerField(_("vuosi"))
+    part = models.PositiveSmallIntegerField(_("jakso"), default=0)
+    due_state = models.CharField(_("tila"), max_length=8)
+    sent_at = models.DateTimeField(_("lähetetty"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("muistutus")
+        verbose_name_plural = _("muistutukset")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "indicator", "year", "part", "due_state"],
+                name="reminder_once_per_state",
+            ),
+        ]
+        indexes = [
+            # /omat/: when was this user last reminded.
+            models.Index(fields=["user", "-sent_at"], name="reminder_user_sent"),
+        ]
+
+    def __str__(self):
+        return (
+            f"{self.user} {self.indicator_id} {self.year}/{self.part} {self.due_state}"
+        )
 
 
 # Peers and their figures live in their own module (statistics import).

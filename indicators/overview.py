@@ -75,6 +75,13 @@ def summarise(states) -> Summary:
     return Summary(total, counts)
 
 
+def counted(definition) -> bool:
+    """Whether an indicator counts in a summary of how the strategy is doing:
+    in use (a retired one says nothing of it any more) and published (a
+    draft is not yet part of the monitoring)."""
+    return definition.is_active and definition.is_published
+
+
 def by_shown_name(states) -> list[IndicatorState]:
     """Sorted by the name as the active language shows it."""
     return sorted(states, key=lambda s: str(s.definition.name).casefold())
@@ -83,8 +90,9 @@ def by_shown_name(states) -> list[IndicatorState]:
 class StrategyOverview:
     """The states of a strategy's indicators that one visitor may see.
 
-    Active indicators only: a retired indicator no longer says anything about
-    how the strategy is doing. A page that shows one focus area (``area``, its
+    Active, published indicators only (``counted``): a retired indicator no
+    longer says anything about how the strategy is doing, and a draft is not
+    yet part of it. A page that shows one focus area (``area``, its
     number) or the success factors (``factors``) loads only those indicators;
     ``trends`` loads the values the trend lines draw.
     """
@@ -98,7 +106,12 @@ class StrategyOverview:
         factors: bool = False,
         trends: bool = True,
     ):
-        shown = Indicator.objects.filter(strategy=strategy).active().visible_to(user)
+        shown = (
+            Indicator.objects.filter(strategy=strategy)
+            .active()
+            .published()
+            .visible_to(user)
+        )
         if area is not None:
             linked = Indicator.measures.through.objects.filter(
                 measure__focus_area__strategy=strategy,

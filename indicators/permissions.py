@@ -2,7 +2,8 @@
 
 Staff record, correct and withdraw readings for the indicators of the
 departments they belong to (``Department.members``); strategy coordinators and
-superusers do it for every department. Only coordinators and superusers
+superusers do it for every department. A measure's progress updates follow the
+same rule with the measure's responsible department. Only coordinators and superusers
 override a computed status. Anonymous visitors never get this far: the views
 are behind ``login_required``.
 """
@@ -11,7 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
 from strategy import roles
-from strategy.models import Department
+from strategy.models import Department, Measure, MeasureUpdate
 
 from .models import Indicator, Reading
 
@@ -63,6 +64,25 @@ def can_override(user) -> bool:
     return roles.is_coordinator(user)
 
 
+def can_publish(user) -> bool:
+    """May ``user`` publish a draft indicator?"""
+    return roles.is_coordinator(user)
+
+
+def require_coordinator(user) -> None:
+    """Refuse (403) anyone but coordinators and superusers: the departments'
+    members page and the on-time overview."""
+    if not roles.is_coordinator(user):
+        raise PermissionDenied
+
+
+def get_indicator_for_publishing(request, pk: int) -> Indicator:
+    indicator = get_object_or_404(Indicator, pk=pk)
+    if not can_publish(request.user):
+        raise PermissionDenied
+    return indicator
+
+
 def get_indicator_for_recording(request, pk: int) -> Indicator:
     """The indicator, or 404 when there is none and 403 when not the user's."""
     indicator = get_object_or_404(
@@ -93,3 +113,38 @@ def get_indicator_for_override(request, pk: int) -> Indicator:
     if not can_override(request.user):
         raise PermissionDenied
     return indicator
+
+
+def can_update_measure(user, measure) -> bool:
+    """May ``user`` write and correct progress updates of ``measure``?"""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if records_for_all(user):
+        return True
+    return (
+        measure.department_id is not None
+        and measure.department_id in department_ids(user)
+    )
+
+
+def get_measure_for_updating(request, pk: int) -> Measure:
+    """The measure, or 404 when there is none and 403 when not the user's."""
+    measure = get_object_or_404(
+        Measure.objects.select_related("focus_area__strategy", "department"), pk=pk
+    )
+    if not can_update_measure(request.user, measure):
+        raise PermissionDenied
+    return measure
+
+
+def get_measure_update_for_editing(request, pk: int) -> MeasureUpdate:
+    """A progress update the user may correct."""
+    update = get_object_or_404(
+        MeasureUpdate.objects.select_related(
+            "measure__focus_area__strategy", "measure__department"
+        ),
+        pk=pk,
+    )
+    if not can_update_measure(request.user, update.measure):
+        raise PermissionDenied
+    return update

@@ -28,3 +28,12 @@ def is_coordinator(user) -> bool:
 
 def is_mayors_office(user) -> bool:
     return in_group(user, MAYORS_OFFICE)
+
+
+# Who sees an indicator still being drafted (DESIGN.md's staff roles).
+DRAFT_READERS = (RECORDERS, COORDINATORS, MAYORS_OFFICE)
+
+
+def sees_drafts(user) -> bool:
+    """Recorders, coordinators, the mayor's office and superusers."""
+    return any(in_group(user, name) for name in DRAFT_READERS)

@@ -127,7 +127,11 @@ def make_indicator(strategy, technical):
     from strategy.models import Measure
 
     def make(measures=None, **fields) -> "Indicator":
+        """Published unless ``published_at=None`` is given (a draft)."""
+        from django.utils import timezone
+
         defaults = {
+            "published_at": timezone.now(),
             "strategy": strategy,
             "name": "Kevyen liikenteen väylät",
             "name_en": "Cycle and footpaths",

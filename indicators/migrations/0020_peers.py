@@ -34,7 +34,7 @@ def grant(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("indicators", "0006_status_basis_preliminary_english_corrected"),
+        ("indicators", "0010_indicator_range"),
         ("strategy", "0003_finnish_field_names"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -8,6 +8,8 @@ import datetime
 import itertools
 from decimal import Decimal
 
+from django.utils import timezone
+
 import pytest
 from simple_history.utils import bulk_create_with_history
 
@@ -34,6 +36,7 @@ def build(strategy, department, user, count: int) -> Indicator:
             department=department,
             is_public=i % 10 != 9,  # some internal ones too
             is_active=i % 25 != 24,  # and some retired
+            published_at=timezone.now(),
             kind="qualitative" if i % 7 == 6 else "numeric",
         )
         for i in range(count)
@@ -90,11 +93,13 @@ def volume(request, strategy, technical, recorder):
 # department, their latest readings, annual targets and measure links, and
 # the last year's readings of the (monthly) ones judged on a year's mean (5).
 ANONYMOUS = {
-    # The states (5), focus areas + measures (2), values, success factors (2).
-    "/": 10,
+    # The states (5), focus areas + measures (2), values, success factors (2),
+    # the measures' ids and their updates for the phase counts (2).
+    "/": 12,
     # The focus area + measures (2), the states (5) and their trend lines (1),
-    # the other focus areas for the pager (1).
-    "/painopistealueet/1/": 10,
+    # the other focus areas for the pager (1), the measures' departments and
+    # their latest updates (2).
+    "/painopistealueet/1/": 12,
     # The states (5) with success factor links (1) and trend lines (1), the
     # success factors (1).
     "/menestystekijat/": 9,
@@ -102,7 +107,8 @@ ANONYMOUS = {
     # their trend lines (1).
     "/mittarit/": 9,
     "/mittarit/?poistuneet=on&tila=on_track": 9,
-    # The same and the text search's one query of names and sources.
+    # The same and the text search's one query of the strategy's measures (its
+    # indicators are filtered in the states' own query, on their search text).
     "/mittarit/?haku=mittari&painopistealue=1&laji=numeric": 10,
     # The indicator with strategy and department, all its readings, annual
     # targets, measure links, success factor links (5); the peers' figures
@@ -115,9 +121,12 @@ ANONYMOUS = {
 # also asks for the user's groups and departments for the entry links (2) and
 # shows the change history: three history tables, two many-to-many history
 # tables, and one lookup per kind of related object a change names (at most 4).
+# The pages that show drafts to the staff roles ask for the user's groups (1).
 LOGGED_IN = {
-    "/": 10 + 2,
-    "/mittarit/": 9 + 2,
+    "/": 12 + 2 + 1,
+    # And the user's groups and departments for the measures' update links (2).
+    "/painopistealueet/1/": 12 + 2 + 2 + 1,
+    "/mittarit/": 9 + 2 + 1,
     "/mittarit/{pk}/": 6 + 1 + 2 + 2 + 5 + 4,
 }
 
