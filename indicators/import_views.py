@@ -21,6 +21,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_safe
 
 from strategy.current import current_strategy_or_404
 
@@ -254,6 +255,7 @@ def import_statistics(request):
     return _page(request, UploadForm(), statistics_form, status=400)
 
 
+@require_safe
 @login_required
 def import_template(request, fmt: str):
     _require_importer(request)

@@ -60,6 +60,19 @@ REPORT_WRITERS = {
     "mayors_office": "ok",
     "superuser": "ok",
 }
+# /tuonti/: staff of any department and coordinators; an empty upload is a 400.
+IMPORTERS = {
+    **dict.fromkeys(ROLES, "ok"),
+    "anonymous": "login",
+    "councillor": "deny",
+    "mayors_office": "deny",
+}
+IMPORTERS_EMPTY_POST = {
+    role: "400" if rule == "ok" else rule for role, rule in IMPORTERS.items()
+}
+COORDINATORS_EMPTY_POST = {
+    role: "400" if rule == "ok" else rule for role, rule in COORDINATORS.items()
+}
 DRAFT_READERS = {
     **dict.fromkeys(ROLES, "404"),
     "coordinator": "ok",
@@ -94,6 +107,11 @@ RULES = {
     ),
     "indicators:reading_update": ({"pk": "reading"}, RECORDERS, RECORDERS, {}),
     "indicators:reading_withdraw": ({"pk": "reading"}, RECORDERS, RECORDERS, {}),
+    "indicators:import_start": ({}, IMPORTERS, IMPORTERS_EMPTY_POST, {}),
+    "indicators:import_preview": ({}, IMPORTERS, IMPORTERS, {}),
+    "indicators:import_statistics": ({}, COORDINATORS, COORDINATORS_EMPTY_POST, {}),
+    "indicators:import_template_csv": ({}, IMPORTERS, READ_ONLY, {}),
+    "indicators:import_template_xlsx": ({}, IMPORTERS, READ_ONLY, {}),
     "indicators:api_list": ({}, EVERYONE, READ_ONLY, {}),
     "indicators:api_detail": ({"pk": "indicator"}, EVERYONE, READ_ONLY, {}),
     "reports:list": ({}, EVERYONE, READ_ONLY, {}),
