@@ -21,11 +21,12 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_safe
 
 from strategy.current import current_strategy_or_404
 
 from . import permissions, services
-from .imports.apply import import_apply
+from .imports.apply import import_apply, import_reason
 from .imports.parsing import MAX_FILE_BYTES, ImportFileError, Table, read_table
 from .imports.preview import build_preview
 from .imports.template import template_csv, template_xlsx
@@ -41,12 +42,14 @@ SESSION_KEY = "indicators_import"
 class UploadForm(forms.Form):
     file = forms.FileField(
         label=gettext_lazy("Taulukkotiedosto (CSV tai XLSX)"),
-        help_text=gettext_lazy(
-            "Sarakkeet: mittari, vuosi, jakso, arvo, ennakkotieto, tila, selitys, "
-            "lähde. Lataa valmis pohja alta."
-        ),
         error_messages={"required": gettext_lazy("Valitse tuotava tiedosto.")},
     )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = _(
+            "CSV- tai XLSX-tiedosto, enintään %(size)s megatavua."
+        ) % {"size": MAX_FILE_BYTES // (1024 * 1024)}
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
@@ -130,6 +133,7 @@ def import_preview(request):
         Table.from_json(stored["table"]),
         user=request.user,
         today=today,
+        reason=import_reason(stored["name"], request.user),
         statistics=stored.get("peers") is not None,
     )
     status = 200
@@ -251,6 +255,7 @@ def import_statistics(request):
     return _page(request, UploadForm(), statistics_form, status=400)
 
 
+@require_safe
 @login_required
 def import_template(request, fmt: str):
     _require_importer(request)

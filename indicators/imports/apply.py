@@ -5,9 +5,6 @@ from django.db import transaction
 from .. import services
 from .preview import CORRECTION, NEW, Preview
 
-# django-simple-history keeps a change reason of at most 100 characters.
-REASON_MAX = 100
-
 
 class NotConfirmable(Exception):
     """The preview has rows with errors; nothing may be saved."""
@@ -16,13 +13,7 @@ class NotConfirmable(Exception):
 def import_reason(file_name: str, user) -> str:
     """The history's note on each imported reading: which file, who confirmed."""
     who = user.get_full_name() or user.get_username()
-    text = f"Tuonti tiedostosta {file_name}; vahvisti {who}"
-    if len(text) <= REASON_MAX:
-        return text
-    room = REASON_MAX - len(text) + len(file_name) - 1
-    return f"Tuonti tiedostosta {file_name[: max(room, 8)]}…; vahvisti {who}"[
-        :REASON_MAX
-    ]
+    return f"Tuonti tiedostosta {file_name}; vahvisti {who}"
 
 
 @transaction.atomic
@@ -37,9 +28,11 @@ def import_apply(*, preview: Preview, user, file_name: str) -> dict[str, int]:
         raise NotConfirmable
     reason = import_reason(file_name, user)
     for row in preview.rows:
+        # The import's note, and a confirmed unusual value's (the form's).
+        note = " ".join(part for part in (reason, row.change_note) if part)
         if row.action == NEW:
             services.reading_record(
-                indicator=row.indicator, user=user, fields=row.fields, reason=reason
+                indicator=row.indicator, user=user, fields=row.fields, reason=note
             )
         elif row.action == CORRECTION:
             services.reading_correct(
@@ -47,6 +40,6 @@ def import_apply(*, preview: Preview, user, file_name: str) -> dict[str, int]:
                 user=user,
                 lock_version=row.fields["lock_version"],
                 fields=row.fields,
-                reason=reason,
+                reason=note,
             )
     return preview.counts

@@ -37,6 +37,7 @@ COLUMNS = {
     "tila": ("tila", "arvioitu tila", "status"),
     "selitys": ("selitys", "arvio", "narrative", "explanation"),
     "lähde": ("lähde", "lahde", "lähde tai peruste", "source", "evidence"),
+    "vahvistus": ("vahvistus", "vahvista", "confirm"),
 }
 REQUIRED_COLUMNS = ("mittari", "vuosi")
 # Shown in the template file and the README, in this order.

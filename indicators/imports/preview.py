@@ -39,6 +39,8 @@ FIELD_COLUMNS = {
     "narrative": "selitys",
     "evidence": "lähde",
     "preliminary": "ennakkotieto",
+    "confirm_unusual": "vahvistus",
+    "reason": "",
     "lock_version": "",
     "__all__": "",
 }
@@ -75,6 +77,7 @@ class RowResult:
     errors: list[tuple[str, str]] = field(default_factory=list)  # (column, text)
     old_value: str = ""  # what a correction replaces, as the form shows it
     notes: list[str] = field(default_factory=list)  # not errors: to do later
+    change_note: str = ""  # the form's note of a confirmed unusual value
 
     @property
     def action_label(self) -> str:
@@ -136,10 +139,17 @@ EXPLANATION_LATER = {"explanation_needed"}
 
 
 def build_preview(
-    table: Table, *, user, today: datetime.date, statistics: bool = False
+    table: Table,
+    *,
+    user,
+    today: datetime.date,
+    reason: str,
+    statistics: bool = False,
 ) -> Preview:
-    """Check every row of ``table`` for ``user`` as of ``today``;
-    ``statistics`` for the figures of a statistics file (EXPLANATION_LATER)."""
+    """Check every row of ``table`` for ``user`` as of ``today``. ``reason``
+    is the import's note, a correction's reason on the form (the history
+    keeps it); ``statistics`` for the figures of a statistics file
+    (EXPLANATION_LATER)."""
     indicators = _indicators(table)
     existing = _existing_readings(indicators.values())
     seen: dict[tuple, int] = {}
@@ -173,6 +183,7 @@ def build_preview(
             existing.get(key),
             today,
             statistics=statistics,
+            reason=reason,
         )
     return Preview(results)
 
@@ -307,10 +318,12 @@ def _shown_value(indicator: Indicator, reading: Reading) -> str:
 
 
 def _check_with_form(
-    result, row, indicator, period, preliminary, reading, today, statistics
+    result, row, indicator, period, preliminary, reading, today, statistics, reason
 ):
+    stored = None
     if reading is not None:
         # Before the form: a model form writes its data onto the instance.
+        stored = (reading.value, reading.preliminary)
         result.old_value = _shown_value(indicator, reading)
         if reading.preliminary:
             result.old_value += " " + _("(ennakkotieto)")
@@ -319,12 +332,17 @@ def _check_with_form(
         preliminary = reading.preliminary if reading is not None else False
     if preliminary:
         data["preliminary"] = "on"  # read by the form once it has the field
+    confirm = row.cells.get("vahvistus", "").strip().lower()
+    if confirm and confirm not in YES and confirm not in NO:
+        result.error("vahvistus", _("Vahvista poikkeava luku x:llä (tai ”kyllä”)."))
+        return
+    if confirm in YES and confirm:
+        data[ReadingForm.CONFIRM] = "on"
+    if reading is not None:
+        data["reason"] = reason
     if reading is None:
         form = ReadingForm(data, indicator=indicator, today=today)
     else:
-        # A correction's reason: the import itself, named in the history when
-        # the rows are applied (``apply.import_reason``).
-        data.setdefault("reason", _("tuonti tiedostosta"))
         form = ReadingUpdateForm(
             data, instance=reading, indicator=indicator, today=today
         )
@@ -337,10 +355,16 @@ def _check_with_form(
                 waived_errors = True
                 continue
             for message in error.messages:
+                if error.code == "far_from_previous":
+                    message += " " + _(
+                        "Jos luku on oikein, merkitse riville sarakkeeseen "
+                        "”vahvistus” x."
+                    )
                 result.error(FIELD_COLUMNS.get(name, ""), message)
     if result.errors:
         return
     fields = {**form.cleaned_data, "preliminary": preliminary}
+    result.change_note = getattr(form, "change_reason", "") or ""
     if waived_errors:
         fields["narrative"] = data["narrative"].strip()
         result.notes.append(
@@ -352,13 +376,10 @@ def _check_with_form(
     result.fields = fields
     if reading is None:
         result.action = NEW
-    elif statistics and (fields.get("value"), preliminary) == (
-        reading.value,
-        reading.preliminary,
-    ):
+    elif statistics and (fields.get("value"), preliminary) == stored:
         result.action = UNCHANGED
         result.reading = reading
-    elif form.changes_reading or preliminary != reading.preliminary:
+    elif form.changes_reading or preliminary != stored[1]:
         result.action = CORRECTION
         result.reading = reading
     else:

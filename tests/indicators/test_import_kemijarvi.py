@@ -12,7 +12,8 @@ from decimal import Decimal
 
 import pytest
 
-from indicators.models import Peer, PeerValue, Reading
+from indicators.models import Indicator, PeerValue, Reading
+from strategy.models import Measure
 
 from .import_files import csv_bytes, sotkanet_bytes, upload, xlsx_bytes
 
@@ -33,24 +34,62 @@ KEMIJARVI, LAPLAND, FINLAND, ROVANIEMI = 833, 652, 658, 906
 
 
 @pytest.fixture
-def population(make_indicator, technical):
-    """What the coordinator defines: the population on 31 December."""
-    return make_indicator(
-        name="Väkiluku 31.12.",
-        name_en="Population on 31 December",
-        description="Kemijärven väkiluku vuoden lopussa.",
-        unit="asukasta",
-        unit_en="inhabitants",
-        decimals=0,
-        direction="hold",
-        baseline_value=Decimal("6870"),
-        baseline_year=2023,
-        target_value=Decimal("6870"),
-        target_year=2028,
-        data_source="Tilastokeskus; THL Sotkanet",
-        external_id="sotkanet:127",
-        department=technical,
+def population(client, staff_coordinator, strategy, technical):
+    """The coordinator defines the population on 31 December in the admin."""
+    measure = Measure.objects.get(focus_area__number=1, order=1)
+    client.force_login(staff_coordinator)
+    r = client.post(
+        "/hallinta/indicators/indicator/add/",
+        {
+            "strategy": strategy.pk,
+            "name": "Väkiluku 31.12.",
+            "name_en": "Population on 31 December",
+            "description": "Kemijärven väkiluku vuoden lopussa.",
+            "kind": "numeric",
+            "unit": "asukasta",
+            "unit_en": "inhabitants",
+            "decimals": "0",
+            "direction": "hold",
+            "baseline_value": "6 870",
+            "baseline_year": "2023",
+            "target_value": "6 870",
+            "target_year": "2028",
+            "frequency": "yearly",
+            "data_source": "Tilastokeskus; THL Sotkanet",
+            "external_id": "sotkanet:127",
+            "department": technical.pk,
+            "measures": [measure.pk],
+            "is_public": "on",
+            "is_active": "on",
+            "annual_targets-TOTAL_FORMS": "0",
+            "annual_targets-INITIAL_FORMS": "0",
+            "annual_targets-MIN_NUM_FORMS": "0",
+            "annual_targets-MAX_NUM_FORMS": "1000",
+        },
     )
+    assert r.status_code == 302, r.content.decode()[-3000:]
+    assert r["Location"].startswith("/hallinta/indicators/indicator/")
+    indicator = Indicator.objects.get(name="Väkiluku 31.12.")
+    # A new indicator is a draft until the coordinator publishes it.
+    assert client.post(f"/mittarit/{indicator.pk}/julkaise/").status_code == 302
+    client.logout()
+    return indicator
+
+
+def _choose_peers(client, strategy):
+    """The coordinator chooses the whole country and Lapland in the admin."""
+    for code, name in [("SSS", "Koko maa"), ("MK19", "Lappi")]:
+        r = client.post(
+            "/hallinta/indicators/peer/add/",
+            {
+                "strategy": strategy.pk,
+                "code": code,
+                "name": name,
+                "name_en": "",
+                "order": "0",
+            },
+        )
+        assert r.status_code == 302, r.content.decode()[-2000:]
 
 
 def _import(client, name, content):
@@ -126,8 +165,8 @@ def _kemijarvi(client, recorder, coordinator, population, years):
         assert "7\u00a0584" in html and "ennen strategiakautta" in html
 
     # A Sotkanet file with peers gives the comparison; the peers stay apart.
-    Peer.objects.create(strategy=population.strategy, code="SSS", name="Koko maa")
-    Peer.objects.create(strategy=population.strategy, code="MK19", name="Lappi")
+    client.force_login(coordinator)
+    _choose_peers(client, population.strategy)
     data, regions = sotkanet_bytes(
         127,
         {
@@ -137,7 +176,6 @@ def _kemijarvi(client, recorder, coordinator, population, years):
             ROVANIEMI: {2023: 65738},  # not chosen as a peer
         },
     )
-    client.force_login(coordinator)
     r = client.post(
         "/tuonti/tilastot/",
         {
@@ -164,19 +202,8 @@ def _kemijarvi(client, recorder, coordinator, population, years):
     assert r.context["state"].status == state.status  # peers never judged
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "Needs readings before the strategy period (issue 12 item 1, branch "
-        "h-history): main refuses 2017-2023. Remove this mark at the merge."
-    ),
-)
-def test_kemijarvi_population_2017_to_2025(client, recorder, coordinator, population):
-    _kemijarvi(client, recorder, coordinator, population, list(range(2017, 2026)))
-
-
-def test_kemijarvi_population_in_the_strategy_period(
-    client, recorder, coordinator, population
+def test_kemijarvi_population_2017_to_2025(
+    client, recorder, staff_coordinator, population
 ):
-    """The same flow for the years main accepts today."""
-    _kemijarvi(client, recorder, coordinator, population, [2024, 2025])
+    years = list(range(2017, 2026))
+    _kemijarvi(client, recorder, staff_coordinator, population, years)

@@ -318,9 +318,10 @@ def test_the_template_lists_my_indicators_and_their_next_periods(
         "tila",
         "selitys",
         "lähde",
+        "vahvistus",
     ]
     assert rows[1:] == [
-        [str(indicator.pk), indicator.name, "km", "2025", "", "", "", "", "", ""]
+        [str(indicator.pk), indicator.name, "km", "2025", "", "", "", "", "", "", ""]
     ]
     r = client.get("/tuonti/pohja.xlsx")
     sheet = load_workbook(io.BytesIO(r.content)).active
@@ -347,3 +348,27 @@ def test_it_refuses_an_upload_over_the_size_limit(client, recorder, monkeypatch)
     assert r.status_code == 400
     assert "Tiedosto on liian suuri (yli 1 megatavua)." in r.content.decode()
     assert "indicators_import" not in client.session
+
+
+def test_a_value_far_from_the_previous_needs_the_confirm_column(
+    client, recorder, indicator, make_reading
+):
+    make_reading(indicator, 2024, "120", user=recorder)
+    client.force_login(recorder)
+    rows = [["mittari", "vuosi", "arvo", "selitys"], [indicator.pk, 2025, "2000", ""]]
+    result = _preview(client, "x.csv", csv_bytes(rows)).context["preview"].rows[0]
+    assert result.action == ERROR
+    column, message = result.errors[0]
+    assert column == "arvo"
+    assert "sarakkeeseen ”vahvistus” x" in message
+    rows = [
+        ["mittari", "vuosi", "arvo", "vahvistus"],
+        [indicator.pk, 2025, "2000", "x"],
+    ]
+    page = _preview(client, "x.csv", csv_bytes(rows))
+    assert [row.action for row in page.context["preview"].rows] == [NEW]
+    _confirm(client, page)
+    reading = Reading.objects.get(indicator=indicator, year=2025)
+    reason = reading.history.latest().history_change_reason
+    assert reason.startswith("Tuonti tiedostosta x.csv; vahvisti Kirjaaja ")
+    assert len(reason) > len("Tuonti tiedostosta x.csv; vahvisti Kirjaaja ")

@@ -65,9 +65,21 @@ REPORT_WRITERS = {
     "mayors_office": "ok",
     "superuser": "ok",
 }
-IMPORTERS = {**RECORDERS, "other_staff": "ok"}  # each row is checked later
 MEASURE_WRITERS = RECORDERS  # the measure's department, as for its indicators
 FORBIDDEN_FOR_ALL = dict.fromkeys(ROLES, "405")
+# /tuonti/: staff of any department and coordinators; an empty upload is a 400.
+IMPORTERS = {
+    **dict.fromkeys(ROLES, "ok"),
+    "anonymous": "login",
+    "councillor": "deny",
+    "mayors_office": "deny",
+}
+IMPORTERS_EMPTY_POST = {
+    role: "400" if rule == "ok" else rule for role, rule in IMPORTERS.items()
+}
+COORDINATORS_EMPTY_POST = {
+    role: "400" if rule == "ok" else rule for role, rule in COORDINATORS.items()
+}
 DRAFT_READERS = {
     **dict.fromkeys(ROLES, "404"),
     "coordinator": "ok",
@@ -104,6 +116,10 @@ RULES = {
     ),
     "indicators:reading_update": ({"pk": "reading"}, RECORDERS, RECORDERS, {}),
     "indicators:reading_withdraw": ({"pk": "reading"}, RECORDERS, RECORDERS, {}),
+    "indicators:import_start": ({}, IMPORTERS, IMPORTERS_EMPTY_POST, {}),
+    "indicators:import_statistics": ({}, COORDINATORS, COORDINATORS_EMPTY_POST, {}),
+    "indicators:import_template_csv": ({}, IMPORTERS, READ_ONLY, {}),
+    "indicators:import_template_xlsx": ({}, IMPORTERS, READ_ONLY, {}),
     "indicators:api_list": ({}, EVERYONE, READ_ONLY, {}),
     "indicators:api_detail": ({"pk": "indicator"}, EVERYONE, READ_ONLY, {}),
     # open data (h-opendata): public, read only
@@ -148,11 +164,7 @@ RULES = {
     ),
     "indicators:on_time": ({}, COORDINATORS, {**COORDINATORS, **LOGGED_405}, {}),
     "indicators:on_time_csv": ({}, COORDINATORS, {**COORDINATORS, **LOGGED_405}, {}),
-    "indicators:import_start": ({}, IMPORTERS, IMPORTERS, {}),
     "indicators:import_preview": ({}, IMPORTERS, IMPORTERS, {}),
-    "indicators:import_statistics": ({}, COORDINATORS, COORDINATORS, {}),
-    "indicators:import_template_csv": ({}, IMPORTERS, {**IMPORTERS, **LOGGED_405}, {}),
-    "indicators:import_template_xlsx": ({}, IMPORTERS, {**IMPORTERS, **LOGGED_405}, {}),
     "indicators:api_index": ({}, EVERYONE, READ_ONLY, {}),
     "indicators:api_strategy": ({}, EVERYONE, READ_ONLY, {}),
     "indicators:open_data": ({}, EVERYONE, READ_ONLY, {}),

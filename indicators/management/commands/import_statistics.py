@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from strategy.models import Strategy, User
 
-from ...imports.apply import import_apply
+from ...imports.apply import import_apply, import_reason
 from ...imports.preview import build_preview
 from ...statistics.areas import StatisticsFileError
 from ...statistics.forms import PXWEB, SOTKANET
@@ -77,6 +77,7 @@ class Command(BaseCommand):
             collected.table,
             user=user,
             today=timezone.localdate(),
+            reason=import_reason(options["file"].name, user),
             statistics=True,
         )
         for row in preview.rows:
