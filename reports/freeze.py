@@ -20,6 +20,10 @@ The stored JSON names its ``schema``. ``thaw`` reads every schema ever
 written and upgrades older ones on the way (``_upgrade_v1``, ``_upgrade_v2``),
 so a report published today still renders after later releases add fields: a new field
 gets a default when it is missing, never a new meaning for an old one.
+Keys added without a new schema, each read by a function of its own with a
+default: ``appendix`` (the appendix's rows per year, ``reports/appendix.py``;
+computed from the frozen readings when missing) and ``council`` (the
+council's decision and the contact person; empty when missing).
 """
 
 import datetime

@@ -84,3 +84,33 @@ def test_it_keeps_the_column_labels_on_a_phone(phone, live_server, site):
     }
     width = phone.evaluate("document.documentElement.scrollWidth")
     assert width <= 320
+
+
+def test_the_new_report_pages_pass_axe(page, live_server, site, mayors_office):
+    """The unsaved preview on the edit page, the checklist before publishing
+    and the page that says a file is being prepared."""
+    from reports import services
+    from tests.browser.helpers import axe_violations, log_in
+
+    # The sample's report has no files yet: no worker runs in the tests.
+    page.goto(f"{live_server.url}/raportit/{site.report.pk}/pdf/")
+    assert "Tiedostoa valmistellaan" in page.locator("h1").inner_text()
+    assert axe_violations(page) == []
+
+    draft = services.report_create(
+        strategy=site.report.strategy,
+        title="Luonnos",
+        title_en="Draft",
+        cutoff_date=site.report.cutoff_date,
+        introduction="Johdanto.",
+    )
+    log_in(page, live_server.url, "kansliapaallikko")
+    page.goto(f"{live_server.url}/raportit/{draft.pk}/muokkaa/")
+    page.get_by_label("Johdanto", exact=True).fill("Uusi johdanto, ei tallennettu.")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Esikatsele tallentamatta").click()
+    assert "Uusi johdanto" in page.locator(".unsaved-preview").inner_text()
+    assert axe_violations(page) == []
+    page.goto(f"{live_server.url}/raportit/{draft.pk}/julkaise/")
+    assert "Tarkista ennen julkaisemista" in page.locator("main").inner_text()
+    assert axe_violations(page) == []

@@ -66,6 +66,9 @@ def test_a_reader_gets_a_page_that_says_the_file_is_being_prepared(
     assert len(_queued()) == 2
 
 
+# The worker closes its database connection when it stops: outside a test
+# transaction, so that the test's next query reconnects (PostgreSQL).
+@pytest.mark.django_db(transaction=True)
 def test_the_worker_makes_the_files_and_the_link_then_gives_them(client, publish):
     report = publish()
     call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)

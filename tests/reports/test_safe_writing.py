@@ -116,3 +116,50 @@ def test_the_checklist_names_late_readings(
     html = client.get(f"/raportit/{report.pk}/julkaise/").content.decode()
     assert "<li>Kevyen liikenteen väylät (2024)</li>" in html
     assert "kirjattu vasta tilannepäivän jälkeen" in html
+
+
+def _queries(client, path, method="get", data=None) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        response = getattr(client, method)(path, data)
+    assert response.status_code == 200
+    return len(captured)
+
+
+def test_the_publish_page_and_the_preview_keep_a_fixed_number_of_queries(
+    client,
+    mayors_office,
+    report,
+    make_indicator,
+    recorder,
+    make_reading,
+    backdate,
+    django_assert_max_num_queries,
+):
+    """The checklist and the unsaved preview load the indicators' history in
+    the same queries whatever their number (indicators/as_of.py)."""
+    client.force_login(mayors_office)
+    counts = []
+    for n in range(8):
+        indicator = make_indicator(name=f"Mittari {n}")
+        backdate(indicator)
+        backdate(make_reading(indicator, 2024, n, user=recorder))
+        if n in (1, 7):
+            publish = _queries(client, f"/raportit/{report.pk}/julkaise/")
+            preview = _queries(
+                client,
+                f"/raportit/{report.pk}/muokkaa/",
+                "post",
+                _edit_data(report, preview="1"),
+            )
+            counts.append((publish, preview))
+    assert counts[0] == counts[1], counts
+    # session, user, groups, the report, its sections (the checklist's places,
+    # the content), the history as of the cut-off of indicators, targets and
+    # readings with their links (about 15), the header's current strategy
+    with django_assert_max_num_queries(23):
+        client.get(f"/raportit/{report.pk}/julkaise/")
+    with django_assert_max_num_queries(22):
+        client.post(f"/raportit/{report.pk}/muokkaa/", _edit_data(report, preview="1"))
