@@ -14,7 +14,7 @@ NODE_STAMP := node_modules/.installed
 # Tests run with debug off, as in production; they need some secret key.
 TEST_ENV := DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-test-only-not-secret-key-0123456789abcdef}
 
-.PHONY: run test lint format install bench lock
+.PHONY: run test lint format install bench lock serve
 
 install: $(STAMP) $(NODE_STAMP)
 
@@ -56,6 +56,15 @@ run: $(STAMP)
 	DJANGO_DEBUG=1 $(BIN)/python manage.py load_strategy
 	DJANGO_DEBUG=1 $(BIN)/python manage.py load_demo
 	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+# Production start on PostgreSQL with debug off (README: Production start): the
+# deploy checks, migrations and static files first, then gunicorn.
+serve: $(STAMP)
+	$(BIN)/python manage.py check --deploy --fail-level WARNING
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py collectstatic --no-input --verbosity 0
+	$(BIN)/python manage.py load_strategy
+	exec $(BIN)/gunicorn --config kemijarvi/gunicorn.py kemijarvi.wsgi
 
 test: $(STAMP) $(NODE_STAMP)
 	$(TEST_ENV) $(BIN)/python -m pytest $(PYTEST_ARGS)

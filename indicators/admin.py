@@ -172,3 +172,6 @@ class ReadingAdmin(ReadOnlyHistoryAdmin):
     def has_delete_permission(self, request, obj=None):
         # Withdrawn, never deleted: the history must stay whole.
         return False
+
+
+from . import peer_admin  # noqa: E402, F401  (peers: their own module)

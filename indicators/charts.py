@@ -24,6 +24,7 @@ from . import formatting
 INK = "#1d2329"
 MUTED = "#4b5660"
 GRID = "#d5dade"
+HISTORY = "#eef0f2"  # the band of years before the strategy period
 ACTUAL = "#1a5a9e"
 PLANNED = "#4b5660"
 TARGET = "#0f5a2a"
@@ -44,6 +45,7 @@ class ChartLabels:
     unit: str  # the y axis label, e.g. "km" or "%"
     x_axis: str  # "Vuosi" / "Year"
     target: str  # the text beside the target mark, e.g. "Tavoite 150 km"
+    history: str = ""  # over the years before the strategy period, if shown
 
 
 def period_x(year: int, part: int, parts_per_year: int) -> float:
@@ -108,6 +110,152 @@ def _text(x: float, y: float, content: str, anchor: str = "start", **attrs) -> s
     )
 
 
+# -- label placement ------------------------------------------------------
+# A label's box is estimated from its length: SVG text has no measure on the
+# server. BOLD_WIDTH is a generous average advance of the site's sans-serif
+# digits and letters in bold (per em); the boxes err on the large side.
+BOLD_WIDTH = 0.62
+PLAIN_WIDTH = 0.57
+LABEL_GAP = 3  # pixels kept clear around a label
+
+
+@dataclass(frozen=True)
+class Box:
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+    def grown(self, by: float) -> "Box":
+        return Box(self.x0 - by, self.y0 - by, self.x1 + by, self.y1 + by)
+
+    def overlaps(self, other: "Box") -> bool:
+        return (
+            self.x0 < other.x1
+            and other.x0 < self.x1
+            and self.y0 < other.y1
+            and other.y0 < self.y1
+        )
+
+    def inside(self, other: "Box") -> bool:
+        return (
+            self.x0 >= other.x0
+            and self.x1 <= other.x1
+            and self.y0 >= other.y0
+            and self.y1 <= other.y1
+        )
+
+
+def text_box(
+    x: float, y: float, text: str, anchor: str, font_size: float, bold: bool = False
+) -> Box:
+    """The box a label drawn at baseline ``y`` covers (an estimate, see above)."""
+    width = len(text) * font_size * (BOLD_WIDTH if bold else PLAIN_WIDTH)
+    x0 = {"start": x, "end": x - width, "middle": x - width / 2}[anchor]
+    return Box(x0, y - font_size * 0.8, x0 + width, y + font_size * 0.25)
+
+
+def segment_hits(p: tuple[float, float], q: tuple[float, float], box: Box) -> bool:
+    """Whether the segment p–q crosses ``box`` (Liang–Barsky clipping)."""
+    (x0, y0), (x1, y1) = p, q
+    dx, dy = x1 - x0, y1 - y0
+    low, high = 0.0, 1.0
+    for edge_p, edge_q in (
+        (-dx, x0 - box.x0),
+        (dx, box.x1 - x0),
+        (-dy, y0 - box.y0),
+        (dy, box.y1 - y0),
+    ):
+        if edge_p == 0:
+            if edge_q < 0:
+                return False
+            continue
+        t = edge_q / edge_p
+        if edge_p < 0:
+            low = max(low, t)
+        else:
+            high = min(high, t)
+        if low > high:
+            return False
+    return True
+
+
+def _collisions(box: Box, segments, boxes, region: Box) -> int:
+    clear = box.grown(LABEL_GAP)
+    hits = sum(segment_hits(p, q, clear) for p, q in segments)
+    hits += sum(clear.overlaps(other) for other in boxes)
+    return hits + (0 if box.inside(region) else 100)
+
+
+def place_label(
+    text: str,
+    at: tuple[float, float],
+    offsets,
+    *,
+    font_size: float,
+    segments,
+    boxes,
+    region: Box,
+) -> tuple[float, float, str, Box]:
+    """Where to draw a label near the point ``at``: the first of ``offsets``
+    (dx, dy to the baseline, anchor) where it touches no line, no mark and no
+    other label and stays in ``region``; else the free place in the region
+    nearest to the point; else the place of ``offsets`` that touches least."""
+    best = None
+    for dx, dy, anchor in offsets:
+        x, y = at[0] + dx, at[1] + dy
+        box = text_box(x, y, text, anchor, font_size, bold=True)
+        cost = _collisions(box, segments, boxes, region)
+        if cost == 0:
+            return x, y, anchor, box
+        if best is None or cost < best[0]:
+            best = (cost, (x, y, anchor, box))
+    width = text_box(0, 0, text, "start", font_size, bold=True).x1
+    step = font_size / 2
+    places = [
+        (region.x0 + i * step, region.y0 + font_size + j * step)
+        for i in range(int((region.x1 - region.x0 - width) / step) + 1)
+        for j in range(int((region.y1 - region.y0 - font_size) / step) + 1)
+    ]
+    centre = width / 2
+    places.sort(key=lambda p: (p[0] + centre - at[0]) ** 2 + (p[1] - at[1]) ** 2)
+    for x, y in places:
+        box = text_box(x, y, text, "start", font_size, bold=True)
+        if _collisions(box, segments, boxes, region) == 0:
+            return x, y, "start", box
+    return best[1]
+
+
+def _around(gap: float, font_size: float, rings: int = 4) -> list:
+    """Label places around a point, as (dx, dy to the baseline, anchor):
+    beside it, above and below it, then the same further out, ring by ring."""
+    mid = font_size * 0.35  # a baseline that centres the text on the point
+    ascent, descent = font_size * 0.8, font_size * 0.25
+    places = []
+    for ring in range(rings):
+        g = gap + ring * (font_size + 2)
+        above, below = -g - descent, g + ascent
+        places += [
+            (g, mid, "start"),
+            (4, above, "start"),
+            (-4, above, "end"),
+            (0, above, "middle"),
+            (4, below, "start"),
+            (-4, below, "end"),
+            (0, below, "middle"),
+            (-g, mid, "end"),
+        ]
+    return places
+
+
+def _points(points) -> list[tuple[float, float]]:
+    return [tuple(map(float, xy.split(","))) for xy in points.split()]
+
+
+def _segments(points: list[tuple[float, float]]):
+    return list(zip(points, points[1:], strict=False)) or [(p, p) for p in points]
+
+
 def line_chart(
     *,
     chart_id: str,
@@ -121,15 +269,26 @@ def line_chart(
     width: int = 640,
     height: int = 320,
     font_size: int = 15,
+    period_start: int | None = None,
 ) -> str:
     """An indicator's trend: readings as a line, the plan dashed, the target marked.
 
     ``chart_id`` makes the ids of the title and description unique on a page.
+    Years before ``period_start`` (the strategy period's first year) are
+    shaded and labelled ``labels.history``: their readings are context.
     """
     values = [p.y for p in actual] + [p.y for p in planned]
     if target is not None:
         values.append(target.y)
-    ticks = nice_ticks(min(values), max(values)) if values else nice_ticks(0, 1)
+    if values:
+        # Room above and below the extremes, for the labels of points there.
+        low, high = min(values), max(values)
+        pad = (high - low) / 10
+        # …but no negative axis for figures that cannot go below zero.
+        floor = low - pad if low < 0 or low - pad >= 0 else Decimal(0)
+        ticks = nice_ticks(floor, high + pad)
+    else:
+        ticks = nice_ticks(0, 1)
     tick_places = tick_decimals(ticks)
     tick_labels = [formatting.number(t, tick_places) for t in ticks]
 
@@ -156,6 +315,18 @@ def line_chart(
         f'<desc id="{desc_id}">{escape(labels.desc)}</desc>',
     ]
 
+    history_label = ""
+    if period_start is not None and first_year < period_start <= last_year + 1:
+        x0, x1 = sx(first_year), sx(period_start)
+        parts.append(
+            f'<rect class="chart-history" x="{_f(x0)}" y="{_f(top)}" '
+            f'width="{_f(x1 - x0)}" height="{_f(plot_h)}" fill="{HISTORY}"/>'
+        )
+        if labels.history:
+            # Drawn last, over the lines, so that a line never hides it.
+            history_label = _text(
+                x0 + 4, top + font_size, labels.history, "start", fill=MUTED, **HALO
+            )
     # Horizontal grid lines and the value labels of the y axis.
     for tick, text in zip(ticks, tick_labels, strict=True):
         y = sy(tick)
@@ -195,39 +366,34 @@ def line_chart(
         _text(width - right, height - 6, labels.x_axis, "end", font_weight="600")
     )
 
+    # Lines first; then the labels, each placed clear of the lines, the
+    # marks and the labels placed before it (``place_label``).
+    segments = []
+    boxes = [text_box(4, top - 14, labels.unit, "start", font_size, bold=True)]
+    region = Box(left, 0, width - 2, top + plot_h)
     if planned:
         points = " ".join(f"{_f(sx(p.x))},{_f(sy(p.y))}" for p in planned)
+        segments += _segments(_points(points))
         parts.append(
             f'<polyline class="chart-planned" points="{points}" fill="none" '
             f'stroke="{PLANNED}" stroke-width="2" stroke-dasharray="7 5"/>'
         )
 
+    size = 8  # the target mark's half width
     if target is not None:
         tx, ty = sx(target.x), sy(target.y)
-        size = 8
+        boxes.append(Box(tx - size, ty - size, tx + size, ty + size))
         parts.append(
             f'<path class="chart-target" d="M{_f(tx)} {_f(ty - size)} '
             f"L{_f(tx + size)} {_f(ty)} L{_f(tx)} {_f(ty + size)} "
             f'L{_f(tx - size)} {_f(ty)} Z" fill="{TARGET}" stroke="#fff" '
             f'stroke-width="1.5"/>'
         )
-        anchor = "end" if tx > left + plot_w * 0.6 else "start"
-        label_x = tx - size - 4 if anchor == "end" else tx + size + 4
-        label_y = ty - size - 4 if ty - size - 4 > top else ty + size + font_size + 2
-        parts.append(
-            _text(
-                label_x,
-                label_y,
-                labels.target,
-                anchor,
-                fill=TARGET,
-                font_weight="700",
-                **HALO,
-            )
-        )
 
+    last_label = None
     if actual:
         points = " ".join(f"{_f(sx(p.x))},{_f(sy(p.y))}" for p in actual)
+        segments += _segments(_points(points))
         parts.append(
             f'<polyline class="chart-actual" points="{points}" fill="none" '
             f'stroke="{ACTUAL}" stroke-width="3" stroke-linejoin="round" '
@@ -236,21 +402,44 @@ def line_chart(
         # Markers only while they do not merge into a blur (monthly series).
         shown = actual if len(actual) <= 16 else actual[-1:]
         for p in shown:
+            cx, cy = sx(p.x), sy(p.y)
+            boxes.append(Box(cx - 4.5, cy - 4.5, cx + 4.5, cy + 4.5))
             parts.append(
-                f'<circle cx="{_f(sx(p.x))}" cy="{_f(sy(p.y))}" r="4.5" '
+                f'<circle cx="{_f(cx)}" cy="{_f(cy)}" r="4.5" '
                 f'fill="{ACTUAL}" stroke="#fff" stroke-width="1.5"/>'
             )
         last = actual[-1]
-        lx, ly = sx(last.x), sy(last.y)
         text = formatting.number(last.y, decimals)
-        # Beside the last point when there is room, else above it.
-        if lx + 10 + len(text) * char_width < width - right:
-            x, y, anchor = lx + 10, ly + font_size * 0.35, "start"
-        else:
-            x, anchor = lx, "end"
-            y = ly - 12 if ly - 12 - font_size > top else ly + 12 + font_size
-        parts.append(_text(x, y, text, anchor, fill=ACTUAL, font_weight="700", **HALO))
+        x, y, anchor, box = place_label(
+            text,
+            (sx(last.x), sy(last.y)),
+            _around(10, font_size),
+            font_size=font_size,
+            segments=segments,
+            boxes=boxes,
+            region=region,
+        )
+        boxes.append(box)
+        last_label = _text(x, y, text, anchor, fill=ACTUAL, font_weight="700", **HALO)
 
+    if target is not None and labels.target:
+        x, y, anchor, box = place_label(
+            labels.target,
+            (sx(target.x), sy(target.y)),
+            _around(size + 4, font_size),
+            font_size=font_size,
+            segments=segments,
+            boxes=boxes,
+            region=region,
+        )
+        boxes.append(box)
+        parts.append(
+            _text(x, y, labels.target, anchor, fill=TARGET, font_weight="700", **HALO)
+        )
+    if last_label:
+        parts.append(last_label)  # drawn last: on top of everything
+
+    parts.append(history_label)
     parts.append("</svg>")
     return "".join(parts)
 
@@ -260,10 +449,17 @@ def sparkline(
     *,
     label: str,
     target: Decimal | None = None,
+    first_text: str = "",
+    last_text: str = "",
     width: int = 96,
     height: int = 28,
+    font_size: int = 11,
 ) -> str:
-    """A word-sized trend line; ``label`` says the same in words."""
+    """A word-sized trend line; ``label`` says the same in words.
+
+    ``first_text`` and ``last_text`` (the first and last values, formatted)
+    are written beside the line's ends, outside it, so they touch no line.
+    """
     if not values:
         return ""
     floats = [float(v) for v in values]
@@ -272,14 +468,19 @@ def sparkline(
     if high == low:
         low, high = low - 1, high + 1
     pad = 3
+    char = font_size * PLAIN_WIDTH
+    before = len(first_text) * char + 4 if first_text and len(floats) > 1 else 0
+    after = len(last_text) * char * BOLD_WIDTH / PLAIN_WIDTH + 4 if last_text else 0
+    line_width = width
+    width = round(before + line_width + after)
     # Every point's place at once: a list of hundreds of indicators draws
     # thousands of them, so no function call per coordinate.
     y_scale = (height - 2 * pad) / (high - low)
     if len(floats) == 1:
-        xs = [width / 2]
+        xs = [before + line_width / 2]
     else:
-        step = (width - 2 * pad) / (len(floats) - 1)
-        xs = [pad + i * step for i in range(len(floats))]
+        step = (line_width - 2 * pad) / (len(floats) - 1)
+        xs = [before + pad + i * step for i in range(len(floats))]
     ys = [pad + (high - v) * y_scale for v in floats]
 
     def sy(v) -> float:
@@ -288,7 +489,7 @@ def sparkline(
     parts = [
         f'<svg class="sparkline" role="img" aria-label="{escape(label)}" '
         f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
-        f'xmlns="http://www.w3.org/2000/svg">',
+        f'font-size="{font_size}" xmlns="http://www.w3.org/2000/svg">',
         # The same words as a <title>: the PDF takes a figure's alternative
         # text from it, not from aria-label.
         f"<title>{escape(label)}</title>",
@@ -296,8 +497,9 @@ def sparkline(
     if target is not None:
         y = _f(sy(target))
         parts.append(
-            f'<line x1="0" x2="{width}" y1="{y}" y2="{y}" stroke="{PLANNED}" '
-            f'stroke-width="1.5" stroke-dasharray="4 3"/>'
+            f'<line x1="{_f(before)}" x2="{_f(before + line_width)}" y1="{y}" '
+            f'y2="{y}" stroke="{PLANNED}" stroke-width="1.5" '
+            f'stroke-dasharray="4 3"/>'
         )
     if len(floats) > 1:
         points = " ".join([f"{x:.1f},{y:.1f}" for x, y in zip(xs, ys, strict=True)])
@@ -306,6 +508,27 @@ def sparkline(
             f'stroke-width="2" stroke-linejoin="round" stroke-linecap="round"/>'
         )
     parts.append(f'<circle cx="{_f(xs[-1])}" cy="{_f(ys[-1])}" r="3" fill="{ACTUAL}"/>')
+    # The values beside the ends, centred on the line's height: the label
+    # above says the same to screen readers.
+    baseline = height / 2 + font_size * 0.35
+    if before:
+        parts.append(
+            _text(
+                before - 3, baseline, first_text, "end", fill=MUTED, aria_hidden="true"
+            )
+        )
+    if after:
+        parts.append(
+            _text(
+                before + line_width + 3,
+                baseline,
+                last_text,
+                "start",
+                fill=ACTUAL,
+                font_weight="700",
+                aria_hidden="true",
+            )
+        )
     parts.append("</svg>")
     return "".join(parts)
 

@@ -43,6 +43,20 @@ def default_basis(frequency: str) -> str:
     return Basis.LATEST if frequency == Frequency.YEARLY else Basis.ROLLING_MEAN
 
 
+def basis_text(basis: str, frequency: str) -> str:
+    """What a status compares, in words for the reader, or "" for a yearly
+    indicator (whose status can only compare its latest reading)."""
+    if frequency == Frequency.YEARLY:
+        return ""
+    if basis == Basis.ROLLING_MEAN:
+        if frequency == Frequency.MONTHLY:
+            return _("12 kuukauden keskiarvo")
+        return _("4 neljänneksen keskiarvo")
+    if basis == Basis.YEAR_AGO:
+        return _("verrattuna samaan jaksoon vuotta aiemmin")
+    return _("viimeisin tulos")
+
+
 class Status(models.TextChoices):
     ACHIEVED = "achieved", _("saavutettu")
     ON_TRACK = "on_track", _("etenee tavoitteen mukaisesti")

@@ -45,6 +45,7 @@ from .demo_file import (
     problems,
     read_demo_file,
 )
+from .demo_measures import load_measure_progress
 from .models import AnnualTarget, Indicator, Reading
 
 DEMO_PASSWORD = "kemijarvi-demo"
@@ -77,6 +78,11 @@ def load_demo(
             f"the strategy '{data.strategy}' is not in the database; "
             "run load_strategy first."
         )
+    if strategy.start_year != data.strategy_start:
+        raise DemoError(
+            f"{data.path}: the file's strategy_start is {data.strategy_start}, but the "
+            f"strategy '{data.strategy}' starts in {strategy.start_year}."
+        )
     with transaction.atomic():
         result = DemoResult(users=data.users)
         departments = _departments(result, data)
@@ -95,6 +101,9 @@ def load_demo(
                 factors,
                 today,
             )
+        result.created.update(
+            load_measure_progress(strategy, departments, users, today)
+        )
         return result
 
 
@@ -237,6 +246,7 @@ def _indicator(
             qualitative_status=spec.qualitative_status,
             narrative=spec.narrative,
             evidence=spec.evidence,
+            preliminary=spec.preliminary,
             created_by=recorder,
             updated_by=recorder,
             created_at=recorded,

@@ -72,6 +72,7 @@ class DemoReading:
     qualitative_status: str = ""
     narrative: str = ""
     evidence: str = ""
+    preliminary: bool = False
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,7 @@ class DemoIndicator:
 class DemoData:
     path: Path
     strategy: str  # the slug of the strategy the demo belongs to
+    strategy_start: int  # its first year: readings before it are not judged
     defined_on: datetime.date
     recorded_after: datetime.timedelta
     coordinator: str  # defines the indicators and records what no recorder does
@@ -133,7 +135,7 @@ TOP_KEYS = {
     "defined_on",
     "recorded_after_days",
     "coordinator",
-    "before_baseline_explanation",
+    "strategy_start",
     "departments",
     "users",
     "indicators",
@@ -146,8 +148,7 @@ def _parse(path: Path, data: dict) -> DemoData:
     if type(defined_on) is not datetime.date:
         raise ValueError("'defined_on' must be a date such as 2024-01-15")
     recorded_after = _whole(data, "recorded_after_days", "the file", minimum=0)
-    before_baseline = _text(data, "before_baseline_explanation", "the file")
-    _fill(before_baseline, "before_baseline_explanation", year=2023)
+    strategy_start = _year(data.get("strategy_start"), "'strategy_start'")
 
     departments = tuple(
         _department(item, f"departments[{i}]")
@@ -169,13 +170,14 @@ def _parse(path: Path, data: dict) -> DemoData:
             raise ValueError(f"{where}: '{name}' is not one of the [[users]]")
 
     indicators = tuple(
-        _indicator(item, f"indicators[{i}]", department_names, before_baseline)
+        _indicator(item, f"indicators[{i}]", department_names, strategy_start)
         for i, item in _tables(data, "indicators")
     )
     _unique([i.name for i in indicators], "indicators")
     return DemoData(
         path=path,
         strategy=_text(data, "strategy", "the file"),
+        strategy_start=strategy_start,
         defined_on=defined_on,
         recorded_after=datetime.timedelta(days=recorded_after),
         coordinator=coordinator,
@@ -235,6 +237,7 @@ INDICATOR_TEXTS = {
 }
 NUMERIC_ONLY = {
     "readings",
+    "preliminary",
     "notes",
     "annual_targets",
     "evidence",
@@ -260,7 +263,7 @@ INDICATOR_OTHER = {
 }
 
 
-def _indicator(item, where, department_names, before_baseline) -> DemoIndicator:
+def _indicator(item, where, department_names, strategy_start) -> DemoIndicator:
     if isinstance(item, dict) and isinstance(item.get("name"), str):
         # Its name says more than its position.
         where = f'indicator "{_text(item, "name", where)}"'
@@ -317,7 +320,7 @@ def _indicator(item, where, department_names, before_baseline) -> DemoIndicator:
     else:
         _refuse_keys(item, QUALITATIVE_ONLY, where, "a qualitative indicator's")
         targets = _annual_targets(item, where)
-        readings = _numeric_readings(item, where, fields, targets, before_baseline)
+        readings = _numeric_readings(item, where, fields, targets, strategy_start)
     return DemoIndicator(
         fields=fields,
         department=department,
@@ -387,7 +390,7 @@ def _annual_targets(item, where) -> dict[int, Decimal]:
     }
 
 
-def _numeric_readings(item, where, fields, targets, before_baseline):
+def _numeric_readings(item, where, fields, targets, strategy_start):
     frequency = fields["frequency"]
     decimals = fields["decimals"]
     values = {}
@@ -424,7 +427,14 @@ def _numeric_readings(item, where, fields, targets, before_baseline):
             raise ValueError(f"{where}: notes {year}: must be text")
         notes[year] = text.strip()
 
-    explain = _explainer(item, where, fields, before_baseline)
+    preliminary = item.get("preliminary", [])
+    if not isinstance(preliminary, list):
+        raise ValueError(f"{where}: 'preliminary' must be a list of years")
+    preliminary = {_year(y, f"{where}: preliminary") for y in preliminary}
+    for year in sorted(preliminary):
+        if not any(period.year == year for period in values):
+            raise ValueError(f"{where}: preliminary {year}: there is no reading")
+    explain = _explainer(item, where, fields)
     evidence = _text(item, "evidence", where, required=False)
     # An unsaved indicator: the status rule reads only its own columns.
     probe = Indicator(**fields)
@@ -432,7 +442,9 @@ def _numeric_readings(item, where, fields, targets, before_baseline):
     for period in sorted(values):
         value = values[period]
         narrative = notes.get(period.year, "") if period.part == 0 else ""
-        if not narrative:
+        # Readings before the strategy period are context, never judged: they
+        # need no explanation.
+        if not narrative and period.year >= strategy_start:
             status = assess_numeric(probe, value, period.year, targets).status
             if needs_explanation(status):
                 narrative = explain(period, status)
@@ -444,12 +456,13 @@ def _numeric_readings(item, where, fields, targets, before_baseline):
                 evidence=_fill(
                     evidence, "evidence", where, period=period_label(period)
                 ),
+                preliminary=period.year in preliminary,
             )
         )
     return tuple(readings)
 
 
-def _explainer(item, where, fields, before_baseline):
+def _explainer(item, where, fields):
     """The narrative of a reading that falls behind and has no note of its own."""
     default = _text(item, "explanation", where, required=False)
     by_month = {}
@@ -471,12 +484,8 @@ def _explainer(item, where, fields, before_baseline):
             if month in by_month:
                 raise ValueError(f"{here}: month {month} has an explanation already")
             by_month[month] = text
-    baseline_year = fields["baseline_year"]
 
     def explain(period: periods.Period, status) -> str:
-        if baseline_year is not None and period.year < baseline_year:
-            # The status rule compares years before the baseline with the baseline.
-            return before_baseline.format(year=baseline_year)
         text = (
             by_month.get(period.part) if period.frequency == Frequency.MONTHLY else ""
         )

@@ -3,8 +3,9 @@
 An indicator is *due* once the period after its latest reading has ended (the
 figure for that period can now be known), and *overdue* a grace period later
 (``settings.INDICATOR_GRACE_DAYS``): statistics take time to publish. With no
-reading at all, the first period of the strategy's first year is the one
-awaited. Retired indicators are never due.
+reading at all, or with readings only from before the strategy period, the
+first period of the strategy's first year is the one awaited. Retired
+indicators are never due.
 """
 
 import datetime
@@ -40,10 +41,13 @@ class Due:
 
 
 def next_period(frequency: str, latest: Period | None, start_year: int) -> Period:
-    """The period that awaits a reading after ``latest``."""
+    """The period that awaits a reading after ``latest``: never one before
+    the strategy period, whose readings are history (recorded at will)."""
+    first = first_period(frequency, start_year)
     if latest is None:
-        return first_period(frequency, start_year)
-    return latest.next()
+        return first
+    following = latest.next()
+    return max(following, first, key=lambda p: (p.year, p.part))
 
 
 def due_dates(

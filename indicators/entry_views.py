@@ -13,16 +13,22 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
-from . import permissions, services
+from strategy.restore import posted
+
+from . import measure_progress, permissions, reminders, services
+from .choices import Frequency
 from .due import indicator_due
 from .forms import ReadingForm, ReadingUpdateForm, StatusOverrideForm, WithdrawForm
 from .loading import load_state, load_states
 from .locking import Conflict
 from .models import Indicator
+from .state import entry_guidance
 from .worklist import worklist_rows
 
 
+@require_safe
 @login_required
 def mine(request):
     user = request.user
@@ -43,6 +49,8 @@ def mine(request):
         },
         "all_departments": permissions.records_for_all(user),
         "demo_data_shown": any(row.state.definition.is_demo for row in rows),
+        "last_reminded": reminders.last_reminded(user),
+        "my_measures": measure_progress.of_user(request),
     }
     return render(request, "indicators/mine.html", ctx)
 
@@ -60,12 +68,25 @@ def _initial_period(indicator: Indicator, day: datetime.date) -> dict:
 
 def _entry_page(request, template: str, indicator: Indicator, status=200, **ctx):
     """An entry page: the form, and the indicator's facts beside it."""
-    ctx.update(
-        indicator=indicator,
-        state=load_state(Indicator.objects.all(), indicator.pk),
-        demo_data_shown=indicator.is_demo,
-    )
+    state = load_state(Indicator.objects.all(), indicator.pk)
+    ctx.update(indicator=indicator, state=state, demo_data_shown=indicator.is_demo)
+    form = ctx.get("form")
+    if isinstance(form, ReadingForm) and (period := _form_period(form)):
+        form.guide(entry_guidance(state, *period), state.definition)
     return render(request, template, ctx, status=status)
+
+
+def _form_period(form: ReadingForm) -> tuple[int, int] | None:
+    """The period a reading form is about: the one typed (when it is a
+    period), else the reading's or the one awaited."""
+    cleaned = getattr(form, "cleaned_data", {})
+    year = cleaned.get("year", form.initial.get("year", form.instance.year))
+    part = cleaned.get("part", form.initial.get("part", form.instance.part)) or 0
+    if year is None or form.indicator.strategy.year_outside(year):
+        return None
+    if (part == 0) != (form.indicator.frequency == Frequency.YEARLY):
+        return None  # a quarter or month not (yet) chosen
+    return year, part
 
 
 def _versioned_page(request, template: str, reading, form, conflict):
@@ -92,7 +113,7 @@ def reading_create(request, pk: int):
         return redirect(indicator)
     today = timezone.localdate()
     form = ReadingForm(
-        request.POST or None,
+        posted(request),
         indicator=indicator,
         today=today,
         initial=_initial_period(indicator, today),
@@ -100,7 +121,10 @@ def reading_create(request, pk: int):
     if request.method == "POST" and form.is_valid():
         try:
             reading = services.reading_record(
-                indicator=indicator, user=request.user, fields=form.cleaned_data
+                indicator=indicator,
+                user=request.user,
+                fields=form.cleaned_data,
+                reason=form.change_reason,
             )
         except services.PeriodTaken:
             form.full_clean()  # now names the reading saved in between
@@ -118,14 +142,14 @@ def reading_update(request, pk: int):
     reading = permissions.get_reading_for_editing(request, pk)
     indicator = reading.indicator
     form = ReadingUpdateForm(
-        request.POST or None,
+        posted(request),
         instance=reading,
         indicator=indicator,
         today=timezone.localdate(),
     )
     conflict = None
     if request.method == "POST" and form.is_valid():
-        if not form.has_changed():
+        if not form.changes_reading:
             messages.info(request, _("Tulokseen ei tehty muutoksia."))
             return redirect(indicator)
         try:
@@ -134,6 +158,12 @@ def reading_update(request, pk: int):
                 user=request.user,
                 lock_version=form.cleaned_data["lock_version"],
                 fields=form.cleaned_data,
+                # The writer's reason, and a confirmed unusual value's note.
+                reason=" ".join(
+                    part
+                    for part in (form.cleaned_data["reason"], form.change_reason)
+                    if part
+                ),
             )
         except Conflict as exc:
             conflict = exc.current
@@ -155,9 +185,7 @@ def reading_update(request, pk: int):
 def reading_withdraw(request, pk: int):
     reading = permissions.get_reading_for_editing(request, pk)
     indicator = reading.indicator
-    form = WithdrawForm(
-        request.POST or None, initial={"lock_version": reading.lock_version}
-    )
+    form = WithdrawForm(posted(request), initial={"lock_version": reading.lock_version})
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
@@ -187,7 +215,7 @@ def reading_withdraw(request, pk: int):
 @login_required
 def status_override(request, pk: int):
     indicator = permissions.get_indicator_for_override(request, pk)
-    form = StatusOverrideForm(request.POST or None, indicator=indicator)
+    form = StatusOverrideForm(posted(request), indicator=indicator)
     if request.method == "POST" and form.is_valid():
         services.indicator_set_override(
             indicator=indicator,

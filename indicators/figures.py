@@ -26,8 +26,9 @@ def _period(state: IndicatorState, point) -> str:
 def sparkline(state: IndicatorState) -> str:
     """A word-sized trend line of the state's numeric readings ("" if none).
 
-    Its label names the first and last values, which the line also shows in
-    words beside it (``first_last``).
+    Its label names the first and last values, which the drawing also writes
+    beside the line's ends (numbers only: the latest value with its unit
+    stands beside the sparkline on every page).
     """
     points = state.trend_points
     definition = state.definition
@@ -52,6 +53,8 @@ def sparkline(state: IndicatorState) -> str:
         [p.value for p in points],
         label=label,
         target=definition.target_value,
+        first_text=formatting.number(Decimal(repr(first.value)), definition.decimals),
+        last_text=formatting.number(Decimal(repr(last.value)), definition.decimals),
     )
 
 
@@ -112,6 +115,16 @@ def indicator_chart(state: IndicatorState, chart_id: str = "chart") -> str:
         )
     else:
         sentences.append(_("Tuloksia ei ole vielä kirjattu."))
+    start = definition.strategy_start
+    history = bool(start) and any(r.before_period for r in numeric)
+    if history:
+        sentences.append(
+            _(
+                "Tulokset ennen vuotta %(year)s ovat historiatietoa ajalta ennen "
+                "strategiakautta; niitä ei arvioida."
+            )
+            % {"year": start}
+        )
     if target is not None:
         sentences.append(
             _("Tavoite %(value)s vuonna %(year)s.")
@@ -130,6 +143,7 @@ def indicator_chart(state: IndicatorState, chart_id: str = "chart") -> str:
         unit=str(definition.unit),
         x_axis=_("Vuosi"),
         target=target_label,
+        history=_("ennen strategiakautta") if history else "",
     )
     data = {
         "labels": labels,
@@ -139,6 +153,7 @@ def indicator_chart(state: IndicatorState, chart_id: str = "chart") -> str:
         "planned": planned,
         "target": target,
         "decimals": definition.decimals,
+        "period_start": start if history else None,
     }
     # Two drawings: SVG text scales with the picture, so a phone gets one
     # drawn for its width instead of a shrunken wide one. CSS shows one; the

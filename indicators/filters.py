@@ -1,26 +1,22 @@
 """The filters of /mittarit/: plain GET parameters that work without JavaScript.
 
 ``painopistealue`` (focus area number), ``tila`` (status), ``toimiala``
-(department id), ``laji`` (kind), ``haku`` (text in name, description or
-source) and ``poistuneet`` (include retired indicators). A value that is not
-one of the choices is reported next to its field and ignored.
+(department id), ``laji`` (kind), ``haku`` (words of the name, description or
+source, in any inflection, with or without ä and ö: ``indicators/search.py``)
+and ``poistuneet`` (include retired indicators). A value that is not one of
+the choices is reported next to its field and ignored. The search also names
+the strategy's measures whose words match.
 """
 
 from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from strategy.models import Measure
+
+from . import search
 from .choices import ORDER, Kind
 from .models import Indicator
-
-SEARCHED = (
-    "name",
-    "name_en",
-    "description",
-    "description_en",
-    "data_source",
-    "data_source_en",
-)
 
 
 class IndicatorFilterForm(forms.Form):
@@ -79,23 +75,24 @@ class IndicatorFilterForm(forms.Form):
             queryset = queryset.filter(department_id=department)
         if kind := self.value("laji"):
             queryset = queryset.filter(kind=kind)
-        if text := (self.value("haku") or "").strip():
-            queryset = queryset.filter(pk__in=self._matching(queryset, text))
+        if text := self.value("haku"):
+            # A query of punctuation alone has no words, and so finds nothing.
+            condition = search.lookup(text)
+            queryset = queryset.filter(condition) if condition else queryset.none()
         return queryset
 
-    @staticmethod
-    def _matching(queryset: QuerySet[Indicator], text: str) -> list[int]:
-        """Ids of indicators whose texts contain ``text``, in any case.
-
-        Compared in Python: SQLite folds only ASCII letters, and "Työ" must
-        find "TYÖ" on every database. One query of short columns.
-        """
-        needle = text.casefold()
-        rows = queryset.values_list("pk", *SEARCHED)
+    def matching_measures(self, strategy) -> list[Measure]:
+        """The strategy's measures whose words match the search (none without
+        one). A strategy has tens of measures: their words are compared here
+        rather than stored (one query)."""
+        text = self.value("haku") or ""
+        if not search.query_terms(text):
+            return []
+        measures = Measure.objects.filter(focus_area__strategy=strategy)
         return [
-            pk
-            for pk, *texts in rows
-            if any(needle in (t or "").casefold() for t in texts)
+            measure
+            for measure in measures.select_related("focus_area")
+            if search.matches(search.document(measure.text, measure.text_en), text)
         ]
 
     @property

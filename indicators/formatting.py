@@ -104,6 +104,16 @@ def machine(value, decimals: int | None = None) -> str | None:
     return f"{trim(exact):f}"
 
 
+def machine_fi(value, decimals: int | None = None) -> str:
+    """A value for a Finnish spreadsheet (the default CSV): "1234,5".
+
+    ``machine`` with a decimal comma and no grouping, so that Excel in a
+    Finnish locale reads it as a number; "" where there is no value.
+    """
+    text = machine(value, decimals)
+    return "" if text is None else text.replace(".", ",")
+
+
 def percent(share, decimals: int | None = None) -> str:
     """A share of one as per cent: Decimal("0.05") → "5 %".
 

@@ -17,7 +17,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from . import formatting, numbers, periods
+from . import formatting, numbers, periods, plausibility
 from .choices import ASSESSED_CHOICES, Frequency, Kind
 from .models import (
     FIXED_ONCE_RECORDED,
@@ -26,6 +26,7 @@ from .models import (
     Indicator,
     Reading,
 )
+from .state import EntryGuidance
 from .status import assess_numeric, needs_explanation
 
 
@@ -146,12 +147,15 @@ class ReadingForm(forms.ModelForm):
             "part",
             "value",
             "qualitative_status",
+            "preliminary",
             "narrative",
+            "narrative_en",
             "evidence",
         ]
         field_classes = {"year": YearField}
         widgets = {
             "narrative": forms.Textarea(attrs={"rows": 5}),
+            "narrative_en": forms.Textarea(attrs={"rows": 3}),
             "evidence": forms.Textarea(attrs={"rows": 3}),
         }
 
@@ -160,6 +164,8 @@ class ReadingForm(forms.ModelForm):
     ) -> None:
         self.indicator = indicator
         self.today = today
+        # The history's note of a confirmed unusual value (``_check_plausible``).
+        self.change_reason = ""
         if kwargs.get("instance") is None:
             kwargs["instance"] = Reading(indicator=indicator)
         super().__init__(*args, **kwargs)
@@ -167,11 +173,19 @@ class ReadingForm(forms.ModelForm):
 
         year = self.fields["year"]
         year.label = _("Vuosi")
-        year.help_text = _("Strategiakausi %(start)s–%(end)s.") % {
-            "start": strategy.start_year,
-            "end": strategy.end_year,
-        }
-        year.widget.attrs.update(min=strategy.start_year, max=strategy.end_year)
+        first = strategy.first_history_year
+        if first < strategy.start_year:
+            year.help_text = _(
+                "Strategiakausi %(start)s–%(end)s. Aiemmat vuodet %(first)s alkaen "
+                "kirjataan historiatiedoksi: ne näkyvät kaaviossa ja taulukossa, "
+                "mutta niitä ei arvioida."
+            ) % {"start": strategy.start_year, "end": strategy.end_year, "first": first}
+        else:
+            year.help_text = _("Strategiakausi %(start)s–%(end)s.") % {
+                "start": strategy.start_year,
+                "end": strategy.end_year,
+            }
+        year.widget.attrs.update(min=first, max=strategy.end_year)
         year.error_messages["required"] = _("Anna vuosi.")
 
         if indicator.frequency == Frequency.YEARLY:
@@ -196,6 +210,13 @@ class ReadingForm(forms.ModelForm):
         narrative = self.fields["narrative"]
         if indicator.is_numeric:
             del self.fields["qualitative_status"]
+            preliminary = self.fields["preliminary"]
+            preliminary.label = _("Ennakkotieto")
+            preliminary.help_text = _(
+                "Rastita, jos tilasto on julkaistu ensin ennakkotietona. Kun "
+                "lopullinen luku julkaistaan, korjaa tulos ja poista rasti: "
+                "molemmat jäävät muutoshistoriaan."
+            )
             value = self.fields["value"]
             value.required = True
             value.decimals = indicator.decimals
@@ -215,6 +236,7 @@ class ReadingForm(forms.ModelForm):
             )
         else:
             del self.fields["value"]
+            del self.fields["preliminary"]
             status = self.fields["qualitative_status"]
             status.label = _("Arvioitu tila")
             status.required = True
@@ -230,7 +252,55 @@ class ReadingForm(forms.ModelForm):
                 "Mitä on tehty ja miten se näkyy. Kirjoita yleiskielellä: "
                 "arvio näkyy julkisilla sivuilla."
             )
+        narrative_en = self.fields["narrative_en"]
+        narrative_en.label = (
+            _("Selitys englanniksi (vapaaehtoinen)")
+            if indicator.is_numeric
+            else _("Arvio englanniksi (vapaaehtoinen)")
+        )
+        narrative_en.help_text = _(
+            "Jos jätät tyhjäksi, englanninkielisillä sivuilla näkyy suomenkielinen "
+            "teksti merkinnällä ”vain suomeksi”."
+        )
         self.fields["evidence"].label = _("Lähde tai peruste")
+        if self.is_bound and self.data.get(self.add_prefix(self.CONFIRM)):
+            self._add_confirmation()  # ticked: keep it on the page
+
+    CONFIRM = "confirm_unusual"
+
+    def _add_confirmation(self) -> None:
+        """The checkbox that confirms a value far from the previous reading:
+        on the form only once such a value has been posted."""
+        if self.CONFIRM in self.fields:
+            return
+        confirm = forms.BooleanField(
+            label=_(
+                "Vahvistan, että tulos on oikein, vaikka se poikkeaa paljon "
+                "edellisestä tuloksesta."
+            ),
+            required=False,
+        )
+        # Right below the value it confirms.
+        fields = {}
+        for name, field in self.fields.items():
+            fields[name] = field
+            if name == "value":
+                fields[self.CONFIRM] = confirm
+        self.fields = fields
+
+    guidance: EntryGuidance | None = None
+    explanation_text = ""
+
+    def guide(self, guidance: EntryGuidance, definition) -> None:
+        """Show ``guidance`` (``state.entry_guidance``) with the value field:
+        where a result starts to need an explanation, before anyone meets
+        the rule by a refusal. ``definition`` is the state's, which formats
+        the values."""
+        self.guidance = guidance
+        self.explanation_text = explanation_text(definition, guidance)
+        if self.explanation_text and "value" in self.fields:
+            value = self.fields["value"]
+            value.help_text = f"{value.help_text} {self.explanation_text}"
 
     @property
     def period_field(self) -> str:
@@ -240,6 +310,9 @@ class ReadingForm(forms.ModelForm):
     def clean_narrative(self) -> str:
         return self.cleaned_data["narrative"].strip()
 
+    def clean_narrative_en(self) -> str:
+        return self.cleaned_data["narrative_en"].strip()
+
     def clean(self):
         cleaned = super().clean()
         if self.instance.pk is None and not self.indicator.is_active:
@@ -247,16 +320,65 @@ class ReadingForm(forms.ModelForm):
                 _("Mittari on poistunut käytöstä, eikä sille kirjata uusia tuloksia."),
                 code="retired",
             )
+        if cleaned.get("narrative_en") and not cleaned.get("narrative"):
+            # Finnish is the authoritative text; English is its translation.
+            self.add_error(
+                "narrative",
+                ValidationError(
+                    _(
+                        "Kirjoita teksti myös suomeksi: englanninkielinen on sen "
+                        "käännös."
+                    ),
+                    code="finnish_first",
+                ),
+            )
         year = cleaned.get("year")
         part = cleaned.get("part") if "part" in self.fields else 0
         if year is None or part is None:
             return cleaned
-        if self._check_period(year, part) and self.indicator.is_numeric:
+        if not self._check_period(year, part) or not self.indicator.is_numeric:
+            return cleaned
+        if not self._check_plausible(year, part, cleaned):
+            return cleaned
+        # A reading before the strategy period is context: never judged, so
+        # it needs no explanation.
+        if not self.indicator.before_period(year):
             self._check_explanation(year, cleaned)
         return cleaned
 
+    def _check_plausible(self, year: int, part: int, cleaned: dict) -> bool:
+        """The valid range, and a confirmation of a value far from the
+        previous reading (``plausibility``); sets ``change_reason``."""
+        value = cleaned.get("value")
+        if value is None:
+            return True
+        if error := plausibility.range_error(self.indicator, value):
+            self.add_error("value", error)
+            return False
+        if self.instance.pk is not None and value == self.instance.value:
+            return True  # unchanged: confirmed when it was recorded, if need be
+        previous = plausibility.previous_reading(
+            self.indicator, year, part, exclude=self.instance.pk
+        )
+        if previous is None or not plausibility.far_from(value, previous.value):
+            return True
+        if self.data.get(self.add_prefix(self.CONFIRM)):
+            self.change_reason = plausibility.confirmation_note(
+                self.indicator, value, previous
+            )
+            return True
+        self._add_confirmation()
+        self.add_error(
+            "value",
+            ValidationError(
+                plausibility.far_message(self.indicator, value, previous),
+                code="far_from_previous",
+            ),
+        )
+        return False
+
     def _check_period(self, year: int, part: int) -> bool:
-        if error := self.indicator.strategy.year_outside(year):
+        if error := self.indicator.strategy.year_outside(year, history=True):
             self.add_error("year", error)
             return False
         period = periods.Period(self.indicator.frequency, year, part)
@@ -317,15 +439,89 @@ class ReadingForm(forms.ModelForm):
             )
 
 
-class ReadingUpdateForm(ReadingForm):
-    """Correct a reading; ``lock_version`` is the one the person started from
-    (``locking.claim``)."""
+PERIOD_FIXED_MESSAGE = _(
+    "Korjaus ei siirrä tulosta toiselle jaksolle. Jos tulos on kirjattu väärälle "
+    "jaksolle, peru se ja kirjaa tulos oikealle jaksolle."
+)
 
+
+def explanation_text(definition, guidance: EntryGuidance) -> str:
+    """ "Selitys tarvitaan, jos tulos on alle 127,5 km." or ""."""
+    below, above = guidance.limits.below, guidance.limits.above
+    if below is not None and above is not None:
+        return gettext(
+            "Selitys tarvitaan, jos tulos on alle %(below)s tai yli %(above)s."
+        ) % {
+            "below": definition.value_text(below),
+            "above": definition.value_text(above),
+        }
+    if below is not None:
+        return gettext("Selitys tarvitaan, jos tulos on alle %(limit)s.") % {
+            "limit": definition.value_text(below)
+        }
+    if above is not None:
+        return gettext("Selitys tarvitaan, jos tulos on yli %(limit)s.") % {
+            "limit": definition.value_text(above)
+        }
+    return ""
+
+
+class ReadingUpdateForm(ReadingForm):
+    """Correct a reading, with a reason; ``lock_version`` is the one the person
+    started from (``locking.claim``). The period is shown but fixed."""
+
+    reason = forms.CharField(
+        label=_("Korjauksen syy"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_(
+            "Lyhyesti, esimerkiksi: tilasto päivittyi tai näppäilyvirhe. "
+            "Syy näkyy muutoshistoriassa."
+        ),
+        error_messages={"required": _("Kirjoita lyhyesti, miksi tulosta korjataan.")},
+    )
     lock_version = forms.IntegerField(widget=forms.HiddenInput)
+
+    # The fields whose change makes a correction (not the reason itself).
+    BOOKKEEPING = {"reason", "lock_version"}
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["lock_version"].initial = self.instance.lock_version
+        # Shown, never changed: a disabled field keeps the stored period.
+        for name in ("year", "part"):
+            if name in self.fields:
+                self.fields[name].disabled = True
+        self.fields[self.period_field].help_text = PERIOD_FIXED_MESSAGE
+
+    @property
+    def changes_reading(self) -> bool:
+        return any(name not in self.BOOKKEEPING for name in self.changed_data)
+
+    def clean_reason(self) -> str:
+        reason = self.cleaned_data["reason"].strip()
+        if not reason:
+            raise ValidationError(
+                _("Kirjoita lyhyesti, miksi tulosta korjataan."), code="required"
+            )
+        return reason
+
+    def clean(self):
+        # A period posted all the same (a page opened before this rule, or a
+        # hand-made request) is refused rather than quietly dropped.
+        for name in ("year", "part"):
+            posted = self.data.get(self.add_prefix(name))
+            if (
+                name in self.fields
+                and posted not in (None, "")
+                and posted.strip() != str(getattr(self.instance, name))
+            ):
+                self.add_error(
+                    self.period_field,
+                    ValidationError(PERIOD_FIXED_MESSAGE, code="period_fixed"),
+                )
+                break
+        return super().clean()
 
 
 class WithdrawForm(forms.Form):
@@ -432,6 +628,8 @@ class IndicatorAdminForm(forms.ModelForm):
             "baseline_year",
             "target_value",
             "target_year",
+            "min_value",
+            "max_value",
             "frequency",
             "status_basis",
             "data_source",
@@ -469,7 +667,7 @@ class IndicatorAdminForm(forms.ModelForm):
         decimals = cleaned.get("decimals")
         if decimals is None:
             return cleaned
-        for name in ("baseline_value", "target_value"):
+        for name in ("baseline_value", "target_value", "min_value", "max_value"):
             value = cleaned.get(name)
             if value is not None and numbers.decimal_places(value) > decimals:
                 self.add_error(name, too_many_decimals_message(decimals))

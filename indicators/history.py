@@ -42,7 +42,7 @@ HIDDEN_FIELDS = {
 CREATION_FIELDS = {
     Indicator: [],  # the page itself shows the definition
     AnnualTarget: ["value"],
-    Reading: ["value", "qualitative_status", "narrative", "evidence"],
+    Reading: ["value", "preliminary", "qualitative_status", "narrative", "evidence"],
 }
 M2M_FIELDS = ["measures", "success_factors"]
 
@@ -72,6 +72,7 @@ class Change:
     action: str  # "lisätty", "muutettu", "peruttu", "poistettu"
     fields: list = field(default_factory=list)  # FieldChange rows
     reason: str = ""
+    reason_label: str = ""  # "Perustelu", or a reading's "Korjauksen syy"
     sort_key: tuple = ()
 
 
@@ -147,13 +148,16 @@ def _changes_of(model, records, indicator: Indicator, m2m=None) -> list[Change]:
             subject=_subject(model, record, indicator),
             action=_action(record, previous),
             reason=reason,
+            reason_label=(
+                gettext("Korjauksen syy") if model is Reading else gettext("Perustelu")
+            ),
             sort_key=(record.history_date, model.__name__, record.history_id),
         )
         if previous is None:
             names = CREATION_FIELDS[model] if record.history_type == "+" else []
             for name in names:
                 value = getattr(record, name)
-                if value not in (None, ""):
+                if value not in (None, "", False):
                     change.fields.append(_Raw(model, name, None, value))
         else:
             delta = record.diff_against(previous, excluded_fields=hidden)

@@ -11,11 +11,23 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from strategy import roles
-from strategy.i18n import Translated
+from strategy.i18n import Text, Translated
 from strategy.models import ContactPerson, Department, Measure, Strategy, SuccessFactor
 
+from . import search
 from .choices import ASSESSED_CHOICES, Basis, Direction, Frequency, Kind
 from .periods import Period
+from .plausibility import default_range, range_error, range_text
+
+# What /mittarit/?haku= searches (``search_text``).
+SEARCHED_FIELDS = (
+    "name",
+    "name_en",
+    "description",
+    "description_en",
+    "data_source",
+    "data_source_en",
+)
 
 # A reading belongs to a period of its indicator's frequency (a month has no
 # place among quarters) and holds a number or an assessment by its kind: once
@@ -105,6 +117,25 @@ class Indicator(models.Model):
     )
     target_year = models.PositiveSmallIntegerField(
         _("tavoitevuosi"), null=True, blank=True
+    )
+    min_value = models.DecimalField(
+        _("pienin sallittu arvo"),
+        max_digits=18,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        help_text=_(
+            "Tätä pienempää tulosta ei voi kirjata. Uusi mittari saa yksikön "
+            "mukaisen oletuksen: prosentit 0–100, lukumäärät vähintään 0."
+        ),
+    )
+    max_value = models.DecimalField(
+        _("suurin sallittu arvo"),
+        max_digits=18,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        help_text=_("Tätä suurempaa tulosta ei voi kirjata. Tyhjä: ei ylärajaa."),
     )
     frequency = models.CharField(
         _("seurantatiheys"),
@@ -207,6 +238,9 @@ class Indicator(models.Model):
     )
     created_at = models.DateTimeField(_("luotu"), auto_now_add=True)
     updated_at = models.DateTimeField(_("muutettu"), auto_now=True)
+    # The words of SEARCHED_FIELDS as search terms (``indicators/search.py``),
+    # filled on save: /mittarit/?haku= filters on it on any database.
+    search_text = models.TextField(editable=False, blank=True, default="")
 
     objects = IndicatorQuerySet.as_manager()
     # The reason is a text field: clearing an override keeps its written
@@ -214,6 +248,7 @@ class Indicator(models.Model):
     history = HistoricalRecords(
         m2m_fields=[measures, success_factors],
         history_change_reason_field=models.TextField(null=True),
+        excluded_fields=["search_text"],  # derived from the fields kept
     )
 
     name_i18n = Translated("name")
@@ -253,8 +288,27 @@ class Indicator(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        # A new numeric indicator starts with its unit's plausible range
+        # (plausibility.default_range); the coordinator may change it later.
+        if (
+            self._state.adding
+            and self.is_numeric
+            and self.min_value is None
+            and self.max_value is None
+        ):
+            self.min_value, self.max_value = default_range(self.unit)
+        self.search_text = self.searchable_text()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and set(SEARCHED_FIELDS) & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "search_text"}
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("indicators:detail", args=[self.pk])
+
+    def searchable_text(self) -> str:
+        return search.document(*(getattr(self, name) for name in SEARCHED_FIELDS))
 
     @property
     def is_numeric(self) -> bool:
@@ -268,6 +322,11 @@ class Indicator(models.Model):
     def step(self) -> Decimal:
         """The smallest step a reading may take (1, 0.1, 0.01 …)."""
         return Decimal(1).scaleb(-self.decimals)
+
+    def before_period(self, year: int) -> bool:
+        """A year before the strategy period: context, never judged
+        (``state.Definition.before_period`` for states)."""
+        return year < self.strategy.start_year
 
     def has_readings(self) -> bool:
         """Any reading at all, withdrawn ones included: they are its history."""
@@ -294,6 +353,7 @@ class Indicator(models.Model):
                     errors[f"{field}_year"] = _(
                         "Anna sekä arvo että vuosi, tai jätä molemmat tyhjiksi."
                     )
+        errors.update(self._range_errors())
         if (
             self.baseline_year
             and self.target_year
@@ -323,6 +383,19 @@ class Indicator(models.Model):
             errors["status_override"] = _("Valitse tila, jota perustelu koskee.")
         if errors:
             raise ValidationError(errors)
+
+    def _range_errors(self) -> dict:
+        """A range in order, and the baseline and target inside it."""
+        low, high = self.min_value, self.max_value
+        if low is not None and high is not None and low > high:
+            return {"max_value": _("Suurimman arvon on oltava vähintään pienin arvo.")}
+        errors = {}
+        for name in ("baseline_value", "target_value"):
+            if range_error(self, getattr(self, name)):
+                errors[name] = _(
+                    "Arvon on oltava mittarin sallitulla välillä: %(range)s."
+                ) % {"range": range_text(self)}
+        return errors
 
     def _changed_fixed_fields(self) -> list[str]:
         """The fields of FIXED_ONCE_RECORDED changed although readings exist."""
@@ -449,7 +522,9 @@ class Reading(models.Model):
     withdrawn_reason = models.TextField(_("perumisen syy"), blank=True)
 
     objects = ReadingQuerySet.as_manager()
-    history = HistoricalRecords()
+    # The reason is a text field: it names a confirmed unusual figure
+    # (plausibility.confirmation_note) and, for imports, the file.
+    history = HistoricalRecords(history_change_reason_field=models.TextField(null=True))
 
     class Meta:
         verbose_name = _("mittaustulos")
@@ -491,5 +566,59 @@ class Reading(models.Model):
         return Period(self.indicator.frequency, self.year, self.part)
 
     @property
+    def narrative_text(self) -> Text:
+        """The explanation or assessment in Finnish and English ({% city_text %})."""
+        return Text.of(self, "narrative")
+
+    @property
     def is_withdrawn(self) -> bool:
         return self.withdrawn_at is not None
+
+
+class Reminder(models.Model):
+    """One indicator in one reminder email: who was reminded of which period,
+    in which due state, and when (``indicators/reminders.py``).
+
+    The log is what keeps the rule "once when a period falls due, once more
+    when it becomes overdue, never twice for the same state".
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="reminders",
+        verbose_name=_("vastaanottaja"),
+    )
+    indicator = models.ForeignKey(
+        Indicator,
+        on_delete=models.CASCADE,
+        related_name="reminders",
+        verbose_name=_("mittari"),
+    )
+    year = models.PositiveSmallIntegerField(_("vuosi"))
+    part = models.PositiveSmallIntegerField(_("jakso"), default=0)
+    due_state = models.CharField(_("tila"), max_length=8)
+    sent_at = models.DateTimeField(_("lähetetty"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("muistutus")
+        verbose_name_plural = _("muistutukset")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "indicator", "year", "part", "due_state"],
+                name="reminder_once_per_state",
+            ),
+        ]
+        indexes = [
+            # /omat/: when was this user last reminded.
+            models.Index(fields=["user", "-sent_at"], name="reminder_user_sent"),
+        ]
+
+    def __str__(self):
+        return (
+            f"{self.user} {self.indicator_id} {self.year}/{self.part} {self.due_state}"
+        )
+
+
+# Peers and their figures live in their own module (statistics import).
+from .peer_models import Peer, PeerValue  # noqa: E402, F401

@@ -2,7 +2,8 @@
 
 Staff record, correct and withdraw readings for the indicators of the
 departments they belong to (``Department.members``); strategy coordinators and
-superusers do it for every department. Only coordinators and superusers
+superusers do it for every department. A measure's progress updates follow the
+same rule with the measure's responsible department. Only coordinators and superusers
 override a computed status. Anonymous visitors never get this far: the views
 are behind ``login_required``.
 """
@@ -11,7 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
 from strategy import roles
-from strategy.models import Department
+from strategy.models import Department, Measure, MeasureUpdate
 
 from .models import Indicator, Reading
 
@@ -42,6 +43,20 @@ def can_record(user, indicator) -> bool:
     if records_for_all(user):
         return True
     return indicator.department_id in department_ids(user)
+
+
+def can_import(user) -> bool:
+    """May ``user`` import readings from a file (``/tuonti/``)? Those who
+    record for some department; each row is then checked by ``can_record``."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return records_for_all(user) or bool(department_ids(user))
+
+
+def can_import_statistics(user) -> bool:
+    """National statistics files touch every department's indicators and the
+    peers: coordinators only."""
+    return roles.is_coordinator(user)
 
 
 def can_override(user) -> bool:
@@ -98,3 +113,38 @@ def get_indicator_for_override(request, pk: int) -> Indicator:
     if not can_override(request.user):
         raise PermissionDenied
     return indicator
+
+
+def can_update_measure(user, measure) -> bool:
+    """May ``user`` write and correct progress updates of ``measure``?"""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if records_for_all(user):
+        return True
+    return (
+        measure.department_id is not None
+        and measure.department_id in department_ids(user)
+    )
+
+
+def get_measure_for_updating(request, pk: int) -> Measure:
+    """The measure, or 404 when there is none and 403 when not the user's."""
+    measure = get_object_or_404(
+        Measure.objects.select_related("focus_area__strategy", "department"), pk=pk
+    )
+    if not can_update_measure(request.user, measure):
+        raise PermissionDenied
+    return measure
+
+
+def get_measure_update_for_editing(request, pk: int) -> MeasureUpdate:
+    """A progress update the user may correct."""
+    update = get_object_or_404(
+        MeasureUpdate.objects.select_related(
+            "measure__focus_area__strategy", "measure__department"
+        ),
+        pk=pk,
+    )
+    if not can_update_measure(request.user, update.measure):
+        raise PermissionDenied
+    return update

@@ -26,6 +26,11 @@ READING_FIELDS = [
 ]
 
 
+# A correction mends what was recorded for a period; it never moves a reading
+# to another period (that is a withdrawal and a new reading).
+CORRECTABLE_FIELDS = [name for name in READING_FIELDS if name not in ("year", "part")]
+
+
 class PeriodTaken(Exception):
     """A valid reading for the period was saved a moment ago by someone else."""
 
@@ -41,8 +46,11 @@ def _save(reading: Reading) -> None:
 
 
 @transaction.atomic
-def reading_record(*, indicator: Indicator, user, fields: dict) -> Reading:
-    """A new reading of ``indicator`` with ``fields`` (see READING_FIELDS)."""
+def reading_record(
+    *, indicator: Indicator, user, fields: dict, reason: str = ""
+) -> Reading:
+    """A new reading of ``indicator`` with ``fields`` (see READING_FIELDS);
+    ``reason`` goes into its history (a confirmed unusual value, an import)."""
     now = timezone.now()
     reading = Reading(
         indicator=indicator,
@@ -53,6 +61,7 @@ def reading_record(*, indicator: Indicator, user, fields: dict) -> Reading:
         **{name: value for name, value in fields.items() if name in READING_FIELDS},
     )
     reading._history_user = user
+    reading._change_reason = reason or None
     _save(reading)
     return reading
 
@@ -66,15 +75,26 @@ def _stamp(reading: Reading, user) -> None:
 
 @transaction.atomic
 def reading_correct(
-    *, reading: Reading, user, lock_version: int, fields: dict
+    *, reading: Reading, user, lock_version: int, fields: dict, reason: str
 ) -> Reading:
-    """Correct ``reading`` (its lock version as the editor saw it) with ``fields``."""
+    """Correct ``reading`` (its lock version as the editor saw it) with ``fields``.
+
+    ``reason`` says why, and goes into the history beside the change. The
+    period stays: a ``year`` or ``part`` other than the reading's raises
+    ``ValueError`` and nothing is written.
+    """
+    if not reason.strip():
+        raise ValueError("a correction needs a reason")
+    for name in ("year", "part"):
+        if name in fields and fields[name] != getattr(reading, name):
+            raise ValueError("a correction cannot move a reading to another period")
     claim(Reading.objects.valid(), reading.pk, lock_version)
     for name, value in fields.items():
-        if name in READING_FIELDS:
+        if name in CORRECTABLE_FIELDS:
             setattr(reading, name, value)
     reading.lock_version = lock_version
     _stamp(reading, user)
+    reading._change_reason = reason.strip()
     reading.corrected_at = reading.updated_at
     _save(reading)
     return reading

@@ -26,7 +26,15 @@ from django.urls import reverse
 from strategy.i18n import Text
 
 from . import formatting, status
-from .choices import Basis, Direction, Frequency, Kind, Status, default_basis
+from .choices import (
+    PARTS_PER_YEAR,
+    Basis,
+    Direction,
+    Frequency,
+    Kind,
+    Status,
+    default_basis,
+)
 from .periods import Period
 
 
@@ -237,11 +245,19 @@ class IndicatorState:
 
     @property
     def last_updated(self) -> datetime.datetime | None:
-        """When the definition or any reading shown last changed."""
-        moments = [r.updated_at for r in self.readings if r.updated_at]
+        """When the definition or any reading shown last changed (the latest
+        reading, where an overview loaded no others)."""
+        shown = self.readings or ((self.latest,) if self.latest else ())
+        moments = [r.updated_at for r in shown if r.updated_at]
         if self.definition.updated_at:
             moments.append(self.definition.updated_at)
         return max(moments, default=None)
+
+    def planned_in(self, year: int) -> Decimal | None:
+        """The plan's value for ``year`` (the status rule's), or None."""
+        if not self.definition.is_numeric:
+            return None
+        return status.planned_value(self.definition, year, self.targets)
 
     @property
     def annual_targets(self) -> list[tuple[int, Decimal]]:
@@ -258,8 +274,69 @@ class IndicatorState:
             if r.value is not None
         )
 
+    @property
+    def has_history(self) -> bool:
+        """Readings from before the strategy period are shown (as context)."""
+        return any(r.before_period for r in self.readings)
+
+    @property
+    def baseline_reading_value(self) -> Decimal | None:
+        """The readings' figure for the baseline year when it differs from the
+        defined baseline (the page then says which counts), else None.
+
+        A yearly indicator's reading of that year; a monthly or quarterly
+        one's mean over a complete year. The plan starts from the defined
+        baseline; the readings of its year are context.
+        """
+        d = self.definition
+        if not d.is_numeric or d.baseline_year is None or d.baseline_value is None:
+            return None
+        values = [
+            r.value
+            for r in self.readings
+            if r.year == d.baseline_year and r.value is not None
+        ]
+        if not values or len(values) != PARTS_PER_YEAR[d.frequency]:
+            return None
+        figure = sum(values) / len(values)
+        same = formatting.number(figure, d.decimals) == formatting.number(
+            d.baseline_value, d.decimals
+        )
+        return None if same else figure
+
     def with_trend(self, points) -> "IndicatorState":
         return replace(self, trend=tuple(points))
+
+
+@dataclass(frozen=True)
+class EntryGuidance:
+    """What the record form shows beside the value field for one period: the
+    previous reading, the period's planned value, and the values that will
+    need an explanation (``status.explanation_limits``)."""
+
+    period: Period
+    previous: ReadingState | None
+    planned: Decimal | None
+    limits: status.ExplanationLimits
+
+
+def entry_guidance(state: IndicatorState, year: int, part: int) -> EntryGuidance:
+    """The guidance for recording ``state``'s indicator for (year, part);
+    ``state`` must hold every reading (``load_state``)."""
+    definition = state.definition
+    previous = None
+    for reading in state.readings:  # oldest first
+        if (reading.year, reading.part) < (year, part):
+            previous = reading
+    planned = None
+    if definition.is_numeric:
+        planned = status.planned_value(definition, year, state.targets)
+    return EntryGuidance(
+        period=definition.period(year, part),
+        previous=previous,
+        planned=planned,
+        limits=status.explanation_limits(definition, planned),
+    )
 
 
 # -- building -----------------------------------------------------------
@@ -301,7 +378,7 @@ def judge(definition: Definition, raw: RawReading, targets) -> ReadingState:
         assessed=raw.assessed,
         narrative=raw.narrative,
         evidence=raw.evidence,
-        planned=assessment.planned,
+        planned=None if before else assessment.planned,
         updated_at=raw.updated_at,
         status=None if before else assessment.status,
         preliminary=raw.preliminary,

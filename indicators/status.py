@@ -60,7 +60,7 @@ Either kind
 """
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from .choices import (
     PARTS_PER_YEAR,
@@ -256,3 +256,52 @@ def assess(indicator, reading, targets: dict[int, Decimal]) -> Assessment:
 def needs_explanation(status: Status) -> bool:
     """A numeric reading that leaves the indicator here must say why."""
     return status in (Status.AT_RISK, Status.OFF_TRACK)
+
+
+@dataclass(frozen=True)
+class ExplanationLimits:
+    """The values a reading may have without an explanation, as recordable
+    values (the indicator's decimals): a value below ``below`` or above
+    ``above`` needs one. ``None``: no limit on that side."""
+
+    below: Decimal | None = None
+    above: Decimal | None = None
+
+    @property
+    def any(self) -> bool:
+        return self.below is not None or self.above is not None
+
+
+def _to_step(value: Decimal, decimals: int, rounding: str) -> Decimal:
+    return value.quantize(Decimal(1).scaleb(-decimals), rounding=rounding)
+
+
+def explanation_limits(indicator, planned: Decimal | None) -> ExplanationLimits:
+    """Where a reading compared with ``planned`` starts to need an explanation
+    (``compare`` and ``needs_explanation``, read the other way round).
+
+    A value is on track within ON_TRACK_SLACK of the scale short of the plan
+    (HOLD_ON_TRACK_SLACK of the plan either way for "hold"), and achieved once
+    it meets the final target; the limit is the first recordable value past
+    that, so that it can be shown rounded without misleading anyone.
+    """
+    if planned is None or indicator.kind != Kind.NUMERIC:
+        return ExplanationLimits()
+    decimals = indicator.decimals or 0
+    if indicator.direction == Direction.HOLD:
+        band = HOLD_ON_TRACK_SLACK * (abs(planned) or Decimal(1))
+        return ExplanationLimits(
+            below=_to_step(planned - band, decimals, ROUND_CEILING),
+            above=_to_step(planned + band, decimals, ROUND_FLOOR),
+        )
+    slack = ON_TRACK_SLACK * scale(indicator, planned)
+    target = indicator.target_value
+    if indicator.direction == Direction.INCREASE:
+        limit = planned - slack
+        if target is not None:
+            limit = min(limit, target)  # a value that meets the target is fine
+        return ExplanationLimits(below=_to_step(limit, decimals, ROUND_CEILING))
+    limit = planned + slack
+    if target is not None:
+        limit = max(limit, target)
+    return ExplanationLimits(above=_to_step(limit, decimals, ROUND_FLOOR))

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import strategy_views
+from . import measure_views, strategy_views
 
 app_name = "strategy"
 
@@ -14,6 +14,18 @@ urlpatterns = [
     ),
     # /menestystekijat/
     path("menestystekijat/", strategy_views.success_factors, name="success_factors"),
+    # /toimenpiteet/, /toimenpidepaivitykset/
+    path("toimenpiteet/<int:pk>/", measure_views.measure, name="measure"),
+    path(
+        "toimenpiteet/<int:pk>/paivita/",
+        measure_views.update_create,
+        name="measure_update_create",
+    ),
+    path(
+        "toimenpidepaivitykset/<int:pk>/muokkaa/",
+        measure_views.update_edit,
+        name="measure_update_edit",
+    ),
     # /saavutettavuus/
     path("saavutettavuus/", strategy_views.accessibility, name="accessibility"),
 ]

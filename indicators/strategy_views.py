@@ -11,41 +11,55 @@ number of queries; the templates only format it.
 
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
 
+from strategy import progress
+from strategy.accessibility import SUPERVISOR, current_statement
 from strategy.current import current_strategy_or_404
 from strategy.models import FocusArea, Measure
 
+from . import measure_progress, page_facts
 from .overview import StrategyOverview
 
 
+@require_safe
 def home(request):
     strategy = current_strategy_or_404(request)
     overview = StrategyOverview(strategy, request.user, trends=False)
-    focus_areas = strategy.focus_areas.prefetch_related("measures")
+    focus_areas = page_facts.with_latest_report(
+        strategy.focus_areas.prefetch_related("measures")
+    )
     ctx = {
         "strategy": strategy,
+        "data_updated": page_facts.last_updated(overview.states),
         "values": strategy.values.all(),
         "areas": [(area, overview.area_summary(area.number)) for area in focus_areas],
         "summary": overview.summary,
         "success_factors": strategy.success_factors.all(),
+        "phase_counts": progress.phase_counts(strategy),
         "demo_data_shown": overview.demo_shown,
     }
     return render(request, "strategy/home.html", ctx)
 
 
+@require_safe
 def focus_area(request, number: int):
     strategy = current_strategy_or_404(request)
-    measures = Measure.objects.select_related("contact")  # its contact person
+    measures = Measure.objects.select_related("contact", "department")
     area = get_object_or_404(
-        FocusArea.objects.prefetch_related(Prefetch("measures", queryset=measures)),
+        page_facts.with_latest_report(
+            FocusArea.objects.prefetch_related(Prefetch("measures", queryset=measures))
+        ),
         strategy=strategy,
         number=number,
     )
+    measure_progress.attach(area.measures.all(), request.user)
     overview = StrategyOverview(strategy, request.user, area=number)
     ctx = {
         "strategy": strategy,
         "area": area,
         "summary": overview.area_summary(number),
+        "data_updated": page_facts.last_updated(overview.states),
         "measures": [
             (measure, overview.of_measure(number, measure.order))
             for measure in area.measures.all()
@@ -56,6 +70,7 @@ def focus_area(request, number: int):
     return render(request, "strategy/focus_area.html", ctx)
 
 
+@require_safe
 def success_factors(request):
     strategy = current_strategy_or_404(request)
     overview = StrategyOverview(strategy, request.user, factors=True)
@@ -69,10 +84,14 @@ def success_factors(request):
             )
             for factor in strategy.success_factors.all()
         ],
+        "data_updated": page_facts.last_updated(overview.states),
         "demo_data_shown": overview.demo_shown,
     }
     return render(request, "strategy/success_factors.html", ctx)
 
 
+@require_safe
 def accessibility(request):
-    return render(request, "strategy/accessibility.html", {})
+    statement, confirmed = current_statement()
+    ctx = {"statement": statement, "confirmed": confirmed, "supervisor": SUPERVISOR}
+    return render(request, "strategy/accessibility.html", ctx)

@@ -5,26 +5,30 @@ Public without login (the strategy's value of openness); internal indicators
 states its page shows (``loading``) and the templates only format them.
 """
 
+from dataclasses import replace
 from decimal import Decimal
 
 from django.db.models.functions import Lower
 from django.http import Http404
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 from strategy.current import current_strategy_or_404
 from strategy.i18n import Text, shown_order
 from strategy.models import Department
 
-from . import permissions, status
-from .choices import ORDER, Direction
+from . import formatting, page_facts, permissions, reading_groups, status
+from .choices import ORDER, PARTS_PER_YEAR, Basis, Direction, Frequency
 from .filters import IndicatorFilterForm
 from .history import indicator_changes
 from .loading import load_state, load_states
 from .models import Indicator
 from .overview import by_shown_name, counted, summarise
-from .state import Definition
+from .state import Definition, RawReading
+from .statistics.comparison import peer_comparison
 
 
+@require_safe
 def indicator_list(request):
     strategy = current_strategy_or_404(request)
     visible = Indicator.objects.filter(strategy=strategy).visible_to(request.user)
@@ -45,12 +49,15 @@ def indicator_list(request):
         "strategy": strategy,
         "form": form,
         "states": states,
+        "measures_found": form.matching_measures(strategy),
+        "data_updated": page_facts.last_updated(states),
         "summary": summarise(s for s in states if counted(s.definition)),
         "demo_data_shown": any(s.definition.is_demo for s in states),
     }
     return render(request, "indicators/list.html", ctx)
 
 
+@require_safe
 def indicator_detail(request, pk: int):
     strategy = current_strategy_or_404(request)
     visible = Indicator.objects.filter(strategy=strategy).visible_to(request.user)
@@ -62,6 +69,7 @@ def indicator_detail(request, pk: int):
         "strategy": strategy,
         "state": state,
         "indicator": definition,
+        "years": reading_groups.by_year(state.readings),
         "can_record": permissions.can_record(request.user, definition),
         "can_override": permissions.can_override(request.user),
         # The history names the staff who made each change: logged-in only.
@@ -70,10 +78,12 @@ def indicator_detail(request, pk: int):
         ),
         "demo_data_shown": definition.is_demo,
         "can_publish": permissions.can_publish(request.user),
+        "comparison": peer_comparison(state),
     }
     return render(request, "indicators/detail.html", ctx)
 
 
+@require_safe
 def how_to_read(request):
     ctx = {
         "ON_TRACK_SLACK": status.ON_TRACK_SLACK,
@@ -82,6 +92,8 @@ def how_to_read(request):
         "HOLD_AT_RISK_SLACK": status.HOLD_AT_RISK_SLACK,
         "statuses": ORDER,
         "example": worked_example(),
+        "basis_example": basis_example(),
+        "PARTS_PER_YEAR": PARTS_PER_YEAR,
     }
     return render(request, "indicators/how_to_read.html", ctx)
 
@@ -129,4 +141,63 @@ def worked_example() -> dict:
             (value, status.assess_numeric(indicator, value, year, {}).status)
             for value in samples
         ],
+    }
+
+
+# The status bases' example: unemployed jobseekers (fewer is better), from 420
+# (2023) to 300 (2028), a summer peak each June, judged after June 2026.
+BASIS_EXAMPLE = Definition(
+    id=0,
+    name=Text("Työttömät työnhakijat"),
+    unit=Text("henkilöä"),
+    decimals=0,
+    direction=Direction.DECREASE,
+    frequency=Frequency.MONTHLY,
+    baseline_value=Decimal(420),
+    baseline_year=2023,
+    target_value=Decimal(300),
+    target_year=2028,
+)
+BASIS_EXAMPLE_READINGS = [
+    RawReading(None, year, month, Decimal(value))
+    for year, month, value in [
+        (2025, 6, 410),
+        (2025, 7, 395),
+        (2025, 8, 360),
+        (2025, 9, 345),
+        (2025, 10, 345),
+        (2025, 11, 350),
+        (2025, 12, 365),
+        (2026, 1, 370),
+        (2026, 2, 365),
+        (2026, 3, 355),
+        (2026, 4, 345),
+        (2026, 5, 335),
+        (2026, 6, 385),
+    ]
+]
+
+
+def basis_example() -> dict:
+    """The same readings judged on each status basis by the real rule
+    (``status.assess_on_basis``): what each basis compares and its status."""
+    readings = BASIS_EXAMPLE_READINGS
+    rows = [
+        (
+            basis,
+            status.assess_on_basis(
+                replace(BASIS_EXAMPLE, status_basis=basis), readings, {}
+            ),
+        )
+        for basis in Basis
+    ]
+    periods = [
+        (formatting.period_label(Frequency.MONTHLY, r.year, r.part), r.value)
+        for r in readings
+    ]
+    return {
+        "indicator": BASIS_EXAMPLE,
+        "periods": periods,
+        "latest_period": periods[-1][0],
+        "rows": rows,
     }

@@ -7,6 +7,7 @@ debug is off and a secret key must be given unless debug is on.
 import os
 import sys
 from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -73,9 +74,12 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.forms",
+    "django_tasks",
+    "django_tasks_db",
     "crispy_forms",
     "crispy_bootstrap5",
     "simple_history",
+    "csp",
     "strategy",
     "indicators",
     "reports",
@@ -83,13 +87,16 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "strategy.security_middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "strategy.middleware.FinnishFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "strategy.security_middleware.SessionTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
@@ -128,7 +135,10 @@ _VALIDATORS = "django.contrib.auth.password_validation."
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": _VALIDATORS + "UserAttributeSimilarityValidator"},
     # Django's rule with a message in Finnish too (strategy/passwords.py).
-    {"NAME": "strategy.passwords.MinimumLengthValidator"},
+    {
+        "NAME": "strategy.passwords.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": _VALIDATORS + "CommonPasswordValidator"},
     {"NAME": _VALIDATORS + "NumericPasswordValidator"},
 ]
@@ -148,14 +158,33 @@ FORMAT_MODULE_PATH = ["kemijarvi.formats"]
 USE_THOUSAND_SEPARATOR = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # Files that browsers ask for at the site's root (/favicon.ico), by WhiteNoise.
 WHITENOISE_ROOT = BASE_DIR / "static" / "root"
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
+# Stored files (report PDFs) must be shared by every app server: a shared
+# filesystem path (DJANGO_MEDIA_ROOT) by default, or S3-compatible object storage
+# through django-storages when DJANGO_S3_BUCKET is set (pip install '.[s3]').
+if os.environ.get("DJANGO_S3_BUCKET"):
+    DEFAULT_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["DJANGO_S3_BUCKET"],
+            "endpoint_url": os.environ.get("DJANGO_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("DJANGO_S3_REGION") or None,
+            "access_key": os.environ.get("DJANGO_S3_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("DJANGO_S3_SECRET_ACCESS_KEY") or None,
+            "location": os.environ.get("DJANGO_S3_PREFIX", ""),
+            "default_acl": None,  # private: PDFs are served through the portal
+            "file_overwrite": False,
+        },
+    }
+else:
+    DEFAULT_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DEFAULT_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -164,6 +193,23 @@ STORAGES = {
         )
     },
 }
+
+# Background tasks (django-tasks): a published report's PDF and DOCX are made
+# by `manage.py db_worker` from the database queue. `make run` (debug) runs
+# them at once in the request instead, so that no extra process is needed.
+_TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+_task_backend = os.environ.get(
+    "DJANGO_TASKS_BACKEND", "immediate" if DEBUG else "database"
+)
+if _task_backend not in _TASK_BACKENDS:
+    raise ImproperlyConfigured(
+        f"DJANGO_TASKS_BACKEND must be one of {', '.join(_TASK_BACKENDS)}, "
+        f"not {_task_backend!r}"
+    )
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_task_backend]}}
 
 # The admin shows the change history but never writes an old version back
 # (strategy/history_admin.py): no "Revert" button.
@@ -188,12 +234,137 @@ if envbool("DJANGO_BEHIND_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 X_FRAME_OPTIONS = "DENY"
 
+# Content Security Policy (django-csp): only the site's own files; no inline
+# scripts or styles anywhere, so nothing here needs 'unsafe-inline'.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    }
+}
+# Browser features the portal never uses (strategy/security_middleware.py).
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=()"
+)
+
+# Staff sessions end after DJANGO_IDLE_MINUTES without a request and after
+# DJANGO_SESSION_HOURS in all (strategy/security_middleware.py); the cookie
+# lasts no longer.
+SESSION_IDLE_SECONDS = envint("DJANGO_IDLE_MINUTES", 30) * 60
+SESSION_ABSOLUTE_SECONDS = envint("DJANGO_SESSION_HOURS", 12) * 3600
+SESSION_COOKIE_AGE = SESSION_ABSOLUTE_SECONDS
+
+# Wrong passwords slow down and then lock, for a while (strategy/login_throttle.py).
+LOGIN_FREE_FAILURES = 3
+LOGIN_LOCK_AFTER = 10
+LOGIN_LOCK_SECONDS = envint("DJANGO_LOGIN_LOCK_MINUTES", 15) * 60
+
+# Errors reach someone: "Name <address>, Name2 <address2>" (README: Production).
+ADMINS = [
+    tuple(part.strip(" >") for part in item.split("<"))
+    for item in envlist("DJANGO_ADMINS")
+]
+SERVER_EMAIL = os.environ.get("DJANGO_SERVER_EMAIL", "root@localhost")
+
+# Request size limits: a post over them gets the 413 page (strategy/errors.py).
+DATA_UPLOAD_MAX_MEMORY_SIZE = envint("DJANGO_MAX_POST_BYTES", 2_621_440)
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
+
 # How long after a period is due before an indicator counts as overdue.
 INDICATOR_GRACE_DAYS = envint("INDICATOR_GRACE_DAYS", 60)
+
+# How many years before the strategy period readings may be recorded for: a
+# real series (population 2017–) is context on the charts, never judged.
+INDICATOR_HISTORY_YEARS = envint("INDICATOR_HISTORY_YEARS", 10)
+if not 0 <= INDICATOR_HISTORY_YEARS <= 100:
+    raise ImproperlyConfigured("INDICATOR_HISTORY_YEARS must be from 0 to 100")
+# The site's address for links in emails (reminders have no request).
+SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000" if DEBUG else "")
+
+
+def email_settings(name: str, default: str) -> dict:
+    """Django's email settings from one URL: ``smtp://user:pass@host:587``
+    (STARTTLS), ``smtps://…:465`` (TLS from the start), ``smtp://host:25``
+    with ``?tls=0`` for none, or ``console:`` (print the mails)."""
+    raw = os.environ.get(name, "") or default
+    url = urlsplit(raw)
+    if url.scheme == "console":
+        return {
+            "EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend",
+            "EMAIL_HOST": "localhost",
+            "EMAIL_PORT": 25,
+            "EMAIL_HOST_USER": "",
+            "EMAIL_HOST_PASSWORD": "",
+            "EMAIL_USE_SSL": False,
+            "EMAIL_USE_TLS": False,
+        }
+    if url.scheme not in ("smtp", "smtps") or not url.hostname:
+        raise ImproperlyConfigured(
+            f"{name} must look like smtp://user:password@host:587 or console:, "
+            f"not {raw!r}"
+        )
+    try:
+        port = url.port
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} has a bad port: {raw!r}") from None
+    ssl = url.scheme == "smtps"
+    tls = not ssl and parse_qs(url.query).get("tls", ["1"])[0] not in FALSE_WORDS
+    return {
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": url.hostname,
+        "EMAIL_PORT": port or (465 if ssl else 587 if tls else 25),
+        "EMAIL_HOST_USER": unquote(url.username or ""),
+        "EMAIL_HOST_PASSWORD": unquote(url.password or ""),
+        "EMAIL_USE_SSL": ssl,
+        "EMAIL_USE_TLS": tls,
+    }
+
+
+# Reminder emails (indicators/reminders.py): printed on the console under
+# `make run`; in production an SMTP server, by default the local one.
+_EMAIL = email_settings(
+    "DJANGO_EMAIL_URL", "console:" if DEBUG else "smtp://localhost:25?tls=0"
+)
+EMAIL_BACKEND = _EMAIL["EMAIL_BACKEND"]
+EMAIL_HOST = _EMAIL["EMAIL_HOST"]
+EMAIL_PORT = _EMAIL["EMAIL_PORT"]
+EMAIL_HOST_USER = _EMAIL["EMAIL_HOST_USER"]
+EMAIL_HOST_PASSWORD = _EMAIL["EMAIL_HOST_PASSWORD"]
+EMAIL_USE_SSL = _EMAIL["EMAIL_USE_SSL"]
+EMAIL_USE_TLS = _EMAIL["EMAIL_USE_TLS"]
+EMAIL_TIMEOUT = 30
+DEFAULT_FROM_EMAIL = os.environ.get(
+    "DJANGO_DEFAULT_FROM_EMAIL", "Strategia-seuranta <strategia@localhost>"
+)
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+        "one_line_403": {"()": "strategy.logging.OneLine403"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["one_line_403"]},
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+        },
+    },
     "root": {"handlers": ["console"], "level": "INFO" if DEBUG else "WARNING"},
+    "loggers": {
+        "django.request": {"handlers": ["console", "mail_admins"], "propagate": False},
+        "strategy.security": {
+            "handlers": ["console"],
+            "level": "INFO",
+            "propagate": False,
+        },
+    },
 }

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 
 from strategy.history_admin import ReadOnlyHistoryAdmin
 
@@ -28,6 +29,8 @@ class MidtermReportAdmin(ReadOnlyHistoryAdmin):
         "frozen",
     ]
     inlines = [ReportSectionInline]
+    # An address typed without a scheme is https:// (Django 6's default).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def has_change_permission(self, request, obj=None):
         if obj is not None and obj.is_published:

@@ -4,9 +4,10 @@
 published report, built live for a draft) and prepares, in the active
 language, what the templates print: each indicator state with its anchor and
 trend line, the status counts (``indicators.overview.summarise``, the site's
-own counting), and the appendix's reading grids. Nothing is derived again
-here: statuses, planned values and paths come from the frozen states, and
-numbers are written by ``indicators.formatting``.
+own counting), and the appendix's tables, a row per year
+(``reports/appendix.py``). Nothing is derived again here: statuses, planned
+values and paths come from the frozen states and rows, and numbers are written
+by ``indicators.formatting``.
 """
 
 from dataclasses import dataclass
@@ -16,11 +17,12 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from indicators import figures, formatting
-from indicators.choices import ICONS, ORDER, PARTS_PER_YEAR, Status
+from indicators.choices import ORDER, PARTS_PER_YEAR, Basis, Status
 from indicators.overview import summarise
-from indicators.state import IndicatorState, ReadingState
+from indicators.state import IndicatorState
 
-from .freeze import ReportContent, content_of
+from . import readings_data
+from .freeze import ReportContent, build, content_of
 from .markup import dropped_links
 from .models import NARRATIVES, MidtermReport
 
@@ -32,7 +34,7 @@ class IndicatorView:
     state: IndicatorState
     anchor: str
     trend: str  # the sparkline's SVG
-    grid: dict | None  # the appendix's aligned lines
+    appendix: dict  # the appendix's table: a row per year
 
     @property
     def definition(self):
@@ -61,115 +63,66 @@ def dropped_links_in(report: MidtermReport) -> list[dict]:
     return links
 
 
-def _view(state: IndicatorState) -> IndicatorView:
+def _view(state: IndicatorState, rows) -> IndicatorView:
     return IndicatorView(
         state=state,
         anchor=f"mittari-{state.id}",
         # Small on purpose: the table row beside it carries the figures, and a
         # report on hundreds of indicators stays a document, not a chart book.
         trend=mark_safe(figures.sparkline(state)),  # charts.py escapes its text
-        grid=_grid(state),
+        appendix=_appendix(state, rows),
     )
 
 
-# The appendix prints every reading up to the cut-off: tens of thousands of
-# figures. A table cell per figure made the PDF take minutes (WeasyPrint lays
-# out and tags each cell on its own), so each indicator's readings are lines of
-# aligned text in one block, a year per line, like a statistics printout.
-# Characters that fit the A4 text width in the grid's type (report.css: 172 mm
-# of DejaVu Sans Mono at 6.2 pt holds 130).
-WIDE = 124
-NO_VALUE = "–"
-
-
-def _cell(state: IndicatorState, reading: ReadingState) -> str:
-    """One reading as text: the number without its unit, or a status symbol."""
-    if state.definition.is_numeric:
-        return formatting.number(reading.value, state.definition.decimals)
-    return ICONS[Status(reading.assessed or Status.NO_DATA)]
-
-
-def _grid(state: IndicatorState) -> dict | None:
-    """An indicator's readings as aligned lines: a year per line, its periods in
-    columns (ten years of monthly figures make 10 lines instead of 120), and the
-    year's planned value last; explanations of readings follow as notes."""
-    readings = state.readings
-    if not readings:
-        return None
-    definition = state.definition
-    per_year = PARTS_PER_YEAR[definition.frequency]
+def _year_view(definition, row) -> dict:
+    """One appendix row as the table prints it."""
     numeric = definition.is_numeric
-    years: dict[int, dict] = {}
-    for reading in readings:
-        row = years.setdefault(
-            reading.year, {"cells": [NO_VALUE] * per_year, "planned": NO_VALUE}
-        )
-        row["cells"][max(reading.part, 1) - 1] = _cell(state, reading)
-        if numeric and reading.planned is not None:
-            row["planned"] = formatting.number(reading.planned, definition.decimals)
-    if per_year == 4:
-        parts = [_("Q%(quarter)s") % {"quarter": q} for q in range(1, 5)]
-    elif per_year == 12:
-        parts = [str(month) for month in range(1, 13)]
-    else:
-        parts = [_("Lukema") if numeric else _("Arvio")]
-    planned = _("Suunniteltu")
-    width = max(len(c) for row in years.values() for c in [*row["cells"], *parts])
-    plan_width = max([len(planned), *(len(row["planned"]) for row in years.values())])
-    # A line: the year, the periods, the planned value; too wide a line is
-    # printed as two (months 1–6 and 7–12).
-    halves = 2 if 5 + (width + 1) * per_year + plan_width + 2 > WIDE else 1
-    size = per_year // halves
-
-    def lines(first: str, cells: list[str], last: str) -> list[str]:
-        out = []
-        for half in range(halves):
-            chunk = cells[half * size : (half + 1) * size]
-            text = (first if half == 0 else "").ljust(5)
-            text += "".join(c.rjust(width + 1) for c in chunk)
-            if numeric and half == 0:
-                text += last.rjust(plan_width + 2)
-            out.append(text.rstrip())
-        return out
-
-    header = lines(_("Vuosi"), parts, planned)
-    body = []
-    for year in sorted(years):
-        body += lines(str(year), years[year]["cells"], years[year]["planned"])
-    notes = _notes(readings)
-    return {
-        "header": "\n".join(header),
-        "lines": "\n".join(body),
-        "notes": notes,
-        # One run of text: a box per note made the PDF's layout markedly slower.
-        "notes_text": " · ".join(
-            f"{note['period']}: {' '.join(note['text'].split())}" for note in notes
-        ),
+    period = ""
+    if row.part:  # a monthly or quarterly indicator: which reading it was
+        period = definition.period(row.year, row.part).label()
+    view = {
+        "year": row.year,
+        "period": period,
+        "status": row.status,
+        "narrative": str(row.narrative),
+        "narrative_lang": row.narrative.lang,
     }
+    if numeric:
+        view["value"] = definition.value_text(row.value)
+        view["basis_value"] = definition.value_text(row.basis_value)
+        # Said only where the rule fell back from the indicator's own basis
+        # (no full year yet, say).
+        view["basis_note"] = (
+            str(Basis(row.basis).label) if row.basis != definition.basis else ""
+        )
+        view["planned"] = definition.value_text(row.planned)
+    else:
+        view["assessed"] = Status(row.assessed) if row.assessed else None
+    return view
 
 
-def _notes(readings) -> list[dict]:
-    """Explanations of readings; consecutive periods with the same one merge."""
-    notes = []
-    for index, reading in enumerate(readings):
-        text = str(reading.narrative)
-        if not text:
-            continue
-        label = reading.period.label()
-        last = notes[-1] if notes else None
-        if last and last["text"] == text and last["index"] == index - 1:
-            last.update(index=index, period=f"{last['first']}–{label}")
-        else:
-            notes.append(
-                {"index": index, "first": label, "text": text, "period": label}
-            )
-    return notes
+def _appendix(state: IndicatorState, rows) -> dict:
+    """The indicator's appendix table: the strategy period's years (earlier
+    ones are context, and go with the report's data file)."""
+    definition = state.definition
+    start = definition.strategy_start
+    shown = [row for row in rows if start is None or row.year >= start]
+    earlier = len(rows) - len(shown)
+    return {
+        "rows": [_year_view(definition, row) for row in shown],
+        "earlier_years": earlier,
+        "periodic": PARTS_PER_YEAR[definition.frequency] > 1,
+        "basis_label": capfirst(Basis(definition.basis).label),
+    }
 
 
 def build_document(report: MidtermReport, content: ReportContent | None = None) -> dict:
     """Template context for the report in the active language."""
     content = content if content is not None else content_of(report)
-    views = {pk: _view(state) for pk, state in content.states.items()}
+    views = {
+        pk: _view(state, content.appendix.get(pk, []))
+        for pk, state in content.states.items()
+    }
     areas = []
     for area in content.areas:
         states = [content.states[pk] for pk in area.indicator_ids]
@@ -190,6 +143,7 @@ def build_document(report: MidtermReport, content: ReportContent | None = None) 
                     for name in NARRATIVES
                 ],
                 "indicators": [views[pk] for pk in area.indicator_ids],
+                "measures": [m for m in content.measures if m.area == area.number],
                 "summary": summarise(states),
             }
         )
@@ -218,4 +172,12 @@ def build_document(report: MidtermReport, content: ReportContent | None = None) 
         ],
         "indicators": list(views.values()),
         "rule": {key: formatting.percent(value) for key, value in content.rule.items()},
+        "data_filename": readings_data.filename(report, "csv"),
+        "council": content.council,
     }
+
+
+def preview_document(report: MidtermReport, sections) -> dict:
+    """A draft as typed but not saved: ``report`` and ``sections`` carry the
+    edit page's unsaved values (the forms' instances, validated)."""
+    return build_document(report, build(report, sections))

@@ -1,11 +1,23 @@
 import datetime
+import re
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import MidtermReport, ReportSection
 
+# A minutes' section: a number, maybe a letter ("45", "45 a").
+SECTION = re.compile(r"[0-9]{1,4}(?: ?[a-zA-Z])?")
+PHONE = re.compile(r"\+?[0-9][0-9 \-]{4,30}")
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class HttpsURLField(forms.URLField):
+    """An address typed without a scheme is taken as https:// (Django 6's way)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("assume_scheme", "https")
+        super().__init__(**kwargs)
 
 
 class ReportForm(forms.ModelForm):
@@ -16,9 +28,16 @@ class ReportForm(forms.ModelForm):
             "title_en",
             "cutoff_date",
             "council_meeting_date",
+            "council_section",
+            "minutes_url",
+            "contact_name",
+            "contact_title",
+            "contact_email",
+            "contact_phone",
             "introduction",
             "introduction_en",
         ]
+        field_classes = {"minutes_url": HttpsURLField}
         widgets = {
             "cutoff_date": DATE_WIDGET,
             "council_meeting_date": DATE_WIDGET,
@@ -40,6 +59,32 @@ class ReportForm(forms.ModelForm):
                 code="outside_strategy",
             )
         return cutoff
+
+    def clean_council_section(self) -> str:
+        """ "45", "§ 45" or "§45 a" → "45" / "45 a": the number, stored bare."""
+        text = self.cleaned_data["council_section"].strip().lstrip("§").strip()
+        if text and not SECTION.fullmatch(text):
+            raise forms.ValidationError(
+                _("Kirjoita pykälän numero, esimerkiksi § 45."), code="section"
+            )
+        return text
+
+    def clean_minutes_url(self) -> str:
+        url = self.cleaned_data["minutes_url"]
+        if url and not url.lower().startswith(("https://", "http://")):
+            raise forms.ValidationError(
+                _("Osoitteen on alettava https:// tai http://."), code="scheme"
+            )
+        return url
+
+    def clean_contact_phone(self) -> str:
+        phone = " ".join(self.cleaned_data["contact_phone"].split())
+        if phone and not PHONE.fullmatch(phone):
+            raise forms.ValidationError(
+                _("Puhelinnumerossa voi olla vain numeroita, välilyöntejä ja + -."),
+                code="phone",
+            )
+        return phone
 
     def clean(self):
         cleaned = super().clean()

@@ -13,9 +13,12 @@ rule's constants — and the narratives as HTML. What follows the code: the
 layout, the labels and the formatting of numbers, which are applied when the
 page or the PDF is made.
 
+The measures' progress (``measures_as_of``: each measure's phase and latest
+update dated by the cut-off, as recorded by its end) is frozen beside them.
+
 The stored JSON names its ``schema``. ``thaw`` reads every schema ever
-written and upgrades older ones on the way (``_upgrade_v1``), so a report
-published today still renders after later releases add fields: a new field
+written and upgrades older ones on the way (``_upgrade_v1``, ``_upgrade_v2``),
+so a report published today still renders after later releases add fields: a new field
 gets a default when it is missing, never a new meaning for an old one.
 """
 
@@ -25,14 +28,17 @@ from decimal import Decimal
 
 from indicators import state as indicator_state
 from indicators import status as rule
-from indicators.as_of import LateReading, states_as_of
+from indicators.as_of import LateReading, end_of_day, states_as_of
 from indicators.state import IndicatorState
+from strategy import progress
 from strategy.i18n import Text
+from strategy.models import Measure, Phase, Strategy
 
+from .appendix import YearRow, row_from_json, row_to_json, year_rows
 from .markup import render_markup
 from .models import NARRATIVES, MidtermReport
 
-SCHEMA = 2
+SCHEMA = 3
 
 
 @dataclass
@@ -51,6 +57,50 @@ class FactorPart:
     order: int
     text: Text
     indicator_ids: list[int]
+
+
+@dataclass(frozen=True)
+class Council:
+    """The council's decision on the report and whom to ask about it."""
+
+    section: str = ""  # "§ 45"
+    minutes_url: str = ""
+    contact_name: str = ""
+    contact_title: str = ""
+    contact_email: str = ""
+    contact_phone: str = ""
+
+    @property
+    def contact(self) -> bool:
+        return bool(self.contact_name or self.contact_email or self.contact_phone)
+
+
+COUNCIL_FIELDS = [
+    "section",
+    "minutes_url",
+    "contact_name",
+    "contact_title",
+    "contact_email",
+    "contact_phone",
+]
+
+
+@dataclass
+class MeasurePart:
+    """A measure's progress as of the cut-off: its phase and latest update."""
+
+    area: int
+    order: int
+    text: Text
+    phase: Phase
+    department: Text
+    contact: str
+    update_date: datetime.date | None
+    update_text: Text
+
+    @property
+    def code(self) -> str:
+        return f"{self.area}.{self.order}"
 
 
 @dataclass
@@ -72,6 +122,10 @@ class ReportContent:
     rule: dict[str, Decimal]
     late_readings: list[LateReading] = field(default_factory=list)
     late_count: int = 0  # schema 1 stored only how many there were
+    measures: list[MeasurePart] = field(default_factory=list)  # since schema 3
+    # The appendix's rows per indicator id (reports/appendix.py).
+    appendix: dict[int, list[YearRow]] = field(default_factory=dict)
+    council: Council = Council()
 
     @property
     def is_demo(self) -> bool:
@@ -87,17 +141,20 @@ def _html(obj, name: str) -> Text:
     )
 
 
-def build(report: MidtermReport) -> ReportContent:
-    """The content of ``report`` from live data as of its cut-off date."""
+def build(report: MidtermReport, sections=None) -> ReportContent:
+    """The content of ``report`` from live data as of its cut-off date.
+
+    ``sections``: the report's sections as typed but not saved (a preview of
+    unsaved text), instead of the stored ones.
+    """
     strategy = report.strategy
     as_of = states_as_of(strategy, report.cutoff_date)
     by_name = sorted(as_of.states, key=lambda s: s.definition.name.fi.lower())
     states = {s.id: s for s in by_name}
     names = {s.id: s.definition.name.fi.lower() for s in by_name}
-    sections = {
-        section.focus_area_id: section
-        for section in report.sections.select_related("focus_area")
-    }
+    if sections is None:
+        sections = report.sections.select_related("focus_area")
+    sections = {section.focus_area_id: section for section in sections}
     areas = []
     for area in strategy.focus_areas.all():
         # An area's indicators in the order of their first measure there.
@@ -153,6 +210,65 @@ def build(report: MidtermReport) -> ReportContent:
         },
         late_readings=as_of.late,
         late_count=len(as_of.late),
+        measures=measures_as_of(strategy, report.cutoff_date),
+        appendix={s.id: year_rows(s) for s in by_name},
+        council=_council_of(report),
+    )
+
+
+def measures_as_of(strategy: Strategy, cutoff: datetime.date) -> list[MeasurePart]:
+    """Every measure of ``strategy`` with its progress at the end of ``cutoff``.
+
+    The department and contact are today's: they are not kept in history.
+    """
+    latest = progress.latest_updates_as_of(strategy, end_of_day(cutoff), cutoff)
+    parts = []
+    for measure in (
+        Measure.objects.filter(focus_area__strategy=strategy)
+        .select_related("focus_area", "department")
+        .order_by("focus_area__number", "order")
+    ):
+        update = latest.get(measure.pk)
+        parts.append(
+            MeasurePart(
+                area=measure.focus_area.number,
+                order=measure.order,
+                text=Text.of(measure, "text"),
+                phase=progress.phase_of(update),
+                department=Text.of(measure.department, "name")
+                if measure.department
+                else Text(),
+                contact=measure.contact.name if measure.contact else "",
+                update_date=update.date if update else None,
+                update_text=Text.of(update, "text") if update else Text(),
+            )
+        )
+    return parts
+
+
+def _measure_json(part: MeasurePart) -> dict:
+    return {
+        "area": part.area,
+        "order": part.order,
+        "text": part.text.to_json(),
+        "phase": part.phase.value,
+        "department": part.department.to_json(),
+        "contact": part.contact,
+        "update_date": part.update_date.isoformat() if part.update_date else None,
+        "update_text": part.update_text.to_json(),
+    }
+
+
+def _measure_from_json(data: dict) -> MeasurePart:
+    return MeasurePart(
+        area=data["area"],
+        order=data["order"],
+        text=Text.from_json(data["text"]),
+        phase=Phase(data["phase"]),
+        department=Text.from_json(data["department"]),
+        contact=data["contact"],
+        update_date=_date(data["update_date"]),
+        update_text=Text.from_json(data["update_text"]),
     )
 
 
@@ -197,6 +313,9 @@ def to_json(content: ReportContent) -> dict:
             [late.indicator_id, late.name.to_json(), late.period]
             for late in content.late_readings
         ],
+        "measures": [_measure_json(m) for m in content.measures],
+        **_appendix_to_json(content),
+        **_council_to_json(content),
     }
 
 
@@ -210,13 +329,16 @@ def thaw(data: dict) -> ReportContent:
     schema = data.get("schema")
     if schema is None and "snapshot" in data:
         data = _upgrade_v1(data)
+        schema = data["schema"]
+    if schema == 2:
+        data = _upgrade_v2(data)
     elif schema != SCHEMA:
         raise ValueError(f"Unknown report schema {schema!r}")
     late = [
         LateReading(pk, Text.from_json(name), period)
         for pk, name, period in data.get("late_readings", [])
     ]
-    return ReportContent(
+    content = ReportContent(
         title=Text.from_json(data["title"]),
         cutoff=_date(data["cutoff"]),
         council_meeting_date=_date(data.get("council_meeting_date")),
@@ -248,7 +370,59 @@ def thaw(data: dict) -> ReportContent:
         rule={k: Decimal(v) for k, v in data["rule"].items()},
         late_readings=late,
         late_count=data.get("late_count", len(late)),
+        measures=[_measure_from_json(m) for m in data["measures"]],
     )
+    content.appendix = _appendix_from_json(data, content.states)
+    content.council = _council_from_json(data)
+    return content
+
+
+# -- the appendix (a key of its own, added in December 2026) --------------------
+
+
+def _appendix_to_json(content: ReportContent) -> dict:
+    return {
+        "appendix": {
+            str(pk): [row_to_json(row) for row in rows]
+            for pk, rows in content.appendix.items()
+        }
+    }
+
+
+def _appendix_from_json(data: dict, states: dict[int, IndicatorState]) -> dict:
+    """The stored rows; a report frozen before they were stored gets them from
+    its frozen readings by today's rule (the only way it ever could)."""
+    stored = data.get("appendix")
+    if stored is None:
+        return {pk: year_rows(state) for pk, state in states.items()}
+    return {
+        int(pk): [row_from_json(row) for row in rows] for pk, rows in stored.items()
+    }
+
+
+# -- the council's references (a key of its own, added in December 2026) -------
+
+
+def _council_of(report: MidtermReport) -> Council:
+    return Council(
+        section=report.council_reference,
+        minutes_url=report.minutes_url,
+        contact_name=report.contact_name,
+        contact_title=report.contact_title,
+        contact_email=report.contact_email,
+        contact_phone=report.contact_phone,
+    )
+
+
+def _council_to_json(content: ReportContent) -> dict:
+    council = content.council
+    return {"council": {name: getattr(council, name) for name in COUNCIL_FIELDS}}
+
+
+def _council_from_json(data: dict) -> Council:
+    """Reports frozen before these were recorded have none of them."""
+    stored = data.get("council") or {}
+    return Council(**{name: stored.get(name, "") for name in COUNCIL_FIELDS})
 
 
 def content_of(report: MidtermReport) -> ReportContent:
@@ -340,7 +514,7 @@ def _upgrade_v1(data: dict) -> dict:
             }
         )
     return {
-        "schema": SCHEMA,
+        "schema": 2,
         "title": report["title"],
         "cutoff": report["cutoff"],
         "council_meeting_date": report["council_meeting_date"],
@@ -369,3 +543,11 @@ def _upgrade_v1(data: dict) -> dict:
         "late_readings": [],
         "late_count": snap.get("late_readings", 0),
     }
+
+
+def _upgrade_v2(data: dict) -> dict:
+    """Schema 2 (published until December 2026) kept no measures' progress.
+
+    The measures had no phases or updates then; the report shows none.
+    """
+    return {**data, "schema": SCHEMA, "measures": []}

@@ -90,6 +90,26 @@ class MidtermReport(models.Model):
     council_meeting_date = models.DateField(
         _("valtuuston kokous"), null=True, blank=True
     )
+    # The council's own references: its decision on the report, and whom to ask.
+    council_section = models.CharField(
+        _("pykälä"),
+        max_length=20,
+        blank=True,
+        help_text=_("Valtuuston pöytäkirjan pykälä, esimerkiksi § 45."),
+    )
+    minutes_url = models.URLField(
+        _("pöytäkirjan osoite"),
+        blank=True,
+        help_text=_("Linkki valtuuston pöytäkirjaan tai esityslistaan."),
+    )
+    contact_name = models.CharField(_("yhteyshenkilö"), max_length=100, blank=True)
+    contact_title = models.CharField(
+        _("yhteyshenkilön tehtävä"), max_length=100, blank=True
+    )
+    contact_email = models.EmailField(_("yhteyshenkilön sähköposti"), blank=True)
+    contact_phone = models.CharField(
+        _("yhteyshenkilön puhelin"), max_length=40, blank=True
+    )
     introduction = models.TextField(_("johdanto"), blank=True, help_text=MARKUP_HELP)
     introduction_en = models.TextField(_("johdanto (en)"), blank=True)
     status = models.CharField(
@@ -166,6 +186,11 @@ class MidtermReport(models.Model):
         return super().delete(*args, **kwargs)
 
     @property
+    def council_reference(self) -> str:
+        """ "§ 45", with the section sign however the office typed it."""
+        return section_text(self.council_section)
+
+    @property
     def is_published(self) -> bool:
         return self.status == ReportStatus.PUBLISHED
 
@@ -225,5 +250,43 @@ class ReportSection(models.Model):
         return super().delete(*args, **kwargs)
 
 
+def section_text(section: str) -> str:
+    """A minutes' section as the council writes it: "§ 45" from "45", "§45"
+    or "§ 45"."""
+    number = section.strip().lstrip("§").strip()
+    return f"§\xa0{number}" if number else ""
+
+
+# The report's fields that refer to the council's decision and its contact.
+COUNCIL_REFERENCES = [
+    "council_section",
+    "minutes_url",
+    "contact_name",
+    "contact_title",
+    "contact_email",
+    "contact_phone",
+]
+
 # The three narratives of a focus area, in the order the report shows them.
 NARRATIVES = ["successes", "impacts", "challenges"]
+
+
+class RenderClaim(models.Model):
+    """One render of a report's files at a time (``reports/files.py``).
+
+    ``key`` names what is being made — a published report's files in one
+    language ("report-5-fi"), or a user's draft preview PDF ("draft-user-7")
+    — and is unique, so a second request for the same render finds the claim
+    and does not start another. The render deletes its claim when it ends; a
+    claim left behind by a crashed worker is taken over once it is stale.
+    """
+
+    key = models.CharField(max_length=60, unique=True)
+    claimed_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("tiedoston tekovaraus")
+        verbose_name_plural = _("tiedostojen tekovaraukset")
+
+    def __str__(self):
+        return self.key

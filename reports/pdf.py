@@ -20,8 +20,9 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from . import readings_data
 from .document import build_document
-from .freeze import ReportContent
+from .freeze import ReportContent, content_of
 from .models import MidtermReport
 
 PDF_VARIANT = "pdf/ua-1"
@@ -72,6 +73,7 @@ def render_html(report: MidtermReport, content: ReportContent | None = None) -> 
         "report": report,
         "doc": build_document(report, content),
         "today": timezone.localdate(),
+        "for_pdf": True,  # the text names the attached data file
     }
     return without_halos(render_to_string("reports/pdf.html", ctx))
 
@@ -109,15 +111,29 @@ def render_pdf(
     # The page's own stylesheets, read from disk: fetching them over HTTP from
     # the server that is busy answering this request could deadlock.
     stylesheets = [weasyprint.CSS(filename=finders.find(path)) for path in STYLESHEETS]
+    content = content if content is not None else content_of(report)
+    # Every reading goes with the report as data; the appendix names the file.
+    data = weasyprint.Attachment(
+        string=readings_data.to_csv(content),
+        name=readings_data.filename(report, "csv"),
+        description=_("Raportin kaikki lukemat tilannepäivään asti (CSV)"),
+        relationship="Data",
+    )
     with gc_paused():
         html = render_html(report, content)
         document = weasyprint.HTML(string=html, base_url=base_url)
-        return document.write_pdf(stylesheets=stylesheets, pdf_variant=PDF_VARIANT)
+        return document.write_pdf(
+            stylesheets=stylesheets,
+            pdf_variant=PDF_VARIANT,
+            attachments=[data],
+            # The council's decision and the contact person (pdf.html).
+            custom_metadata=True,
+        )
 
 
 # Bumped when the PDF's layout changes on purpose, so that stored PDFs are made
 # again; otherwise a published report's PDF is made once and kept.
-PDF_LAYOUT = 3
+PDF_LAYOUT = 4
 
 
 def stored_name(report: MidtermReport) -> str:

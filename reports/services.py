@@ -17,8 +17,14 @@ from django.utils.translation import gettext as _
 from indicators.locking import claim
 from strategy.models import Strategy
 
-from . import freeze
-from .models import NARRATIVES, MidtermReport, ReportSection, ReportStatus
+from . import files, freeze
+from .models import (
+    COUNCIL_REFERENCES,
+    NARRATIVES,
+    MidtermReport,
+    ReportSection,
+    ReportStatus,
+)
 
 
 def _add_sections(report: MidtermReport, copy_from: MidtermReport | None = None):
@@ -89,6 +95,9 @@ def report_publish(*, report: MidtermReport, user) -> MidtermReport:
     report.published_by = user
     report.published_at = now
     report.save()
+    # The PDF and DOCX in each language, made in the background once this
+    # commits, so that they are ready before anyone asks (reports/files.py).
+    files.request_all(report)
     return report
 
 
@@ -110,6 +119,7 @@ def report_new_version(*, report: MidtermReport) -> MidtermReport:
         title_en=report.title_en,
         cutoff_date=report.cutoff_date,
         council_meeting_date=report.council_meeting_date,
+        **{name: getattr(report, name) for name in COUNCIL_REFERENCES},
         introduction=report.introduction,
         introduction_en=report.introduction_en,
         edition=report.edition + 1,

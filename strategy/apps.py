@@ -7,4 +7,7 @@ class StrategyConfig(AppConfig):
     verbose_name = _("Kaupunkistrategia")
 
     def ready(self):
-        from . import checks  # noqa: F401  (registers the deploy checks)
+        from . import (
+            checks,  # noqa: F401  (registers the deploy checks)
+            security_middleware,  # noqa: F401  (starts the session clocks at login)
+        )

@@ -1,4 +1,5 @@
 from .current import current_strategy
+from .landing import login_next
 
 
 def site(request):
@@ -6,4 +7,7 @@ def site(request):
 
     Lazy so that pages that do not show it (the admin) cost no query.
     """
-    return {"current_strategy": lambda: current_strategy(request)}
+    return {
+        "current_strategy": lambda: current_strategy(request),
+        "login_next": lambda: login_next(request),
+    }

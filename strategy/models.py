@@ -1,12 +1,14 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from simple_history.models import HistoricalRecords
 
-from .i18n import Translated
+from .i18n import Text, Translated
 
 
 class User(AbstractUser):
@@ -83,14 +85,39 @@ class Strategy(models.Model):
     def years(self) -> range:
         return range(self.start_year, self.end_year + 1)
 
-    def year_outside(self, year: int) -> ValidationError | None:
+    @property
+    def first_history_year(self) -> int:
+        """The first year readings may be recorded for: the strategy period's
+        start less ``INDICATOR_HISTORY_YEARS`` (context, never judged)."""
+        return self.start_year - settings.INDICATOR_HISTORY_YEARS
+
+    def year_outside(
+        self, year: int, *, history: bool = False
+    ) -> ValidationError | None:
         """The refusal of a year outside the strategy period, or None.
 
-        The one place this check is written: annual targets in the admin and
-        readings on the entry forms both ask it.
+        The one place this check is written: annual targets in the admin ask
+        it for the period itself; readings (the entry forms, imports) with
+        ``history`` also accept the years before it from
+        ``first_history_year``.
         """
-        if year in self.years:
+        first = self.first_history_year if history else self.start_year
+        if first <= year <= self.end_year:
             return None
+        if history and first < self.start_year:
+            return ValidationError(
+                _(
+                    "Vuoden on oltava %(first)s–%(end)s: strategiakausi "
+                    "%(start)s–%(end)s tai enintään %(count)s vuotta sitä ennen."
+                ),
+                code="outside_history",
+                params={
+                    "first": first,
+                    "start": self.start_year,
+                    "end": self.end_year,
+                    "count": self.start_year - first,
+                },
+            )
         return ValidationError(
             _("Vuoden on oltava strategiakaudella %(start)s–%(end)s."),
             code="outside_strategy",
@@ -209,6 +236,15 @@ class Measure(models.Model):
         related_name="measures",
         verbose_name=_("yhteyshenkilö"),
     )
+    department = models.ForeignKey(
+        "Department",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="measures",
+        verbose_name=_("vastuutoimiala"),
+        help_text=_("Toimialan kirjaajat kirjaavat toimenpiteen etenemisen."),
+    )
 
     text_i18n = Translated("text")
 
@@ -225,10 +261,90 @@ class Measure(models.Model):
     def __str__(self):
         return f"{self.code} {self.text}"
 
+    def get_absolute_url(self):
+        return reverse("strategy:measure", args=[self.pk])
+
     @property
     def code(self) -> str:
         """Reference such as "1.2": the focus area's number and the measure's."""
         return f"{self.focus_area.number}.{self.order}"
+
+
+class Phase(models.TextChoices):
+    """Where a measure stands (toimenpiteen vaihe), as its latest update says."""
+
+    NOT_STARTED = "not_started", _("ei aloitettu")
+    IN_PROGRESS = "in_progress", _("käynnissä")
+    DONE = "done", _("valmis")
+    DELAYED = "delayed", _("viivästynyt")
+    SUSPENDED = "suspended", _("keskeytetty")
+
+
+# A measure nobody has yet written about has not started.
+DEFAULT_PHASE = Phase.NOT_STARTED
+
+
+class MeasureUpdate(models.Model):
+    """A dated progress update of a measure: its phase then, and a short text.
+
+    The measure's phase is the one of its latest update (``strategy/progress.py``),
+    so the updates are its history; corrections are kept by django-simple-history.
+    """
+
+    measure = models.ForeignKey(
+        Measure,
+        on_delete=models.CASCADE,
+        related_name="updates",
+        verbose_name=_("toimenpide"),
+    )
+    date = models.DateField(_("päivämäärä"), default=timezone.localdate)
+    phase = models.CharField(_("vaihe"), max_length=12, choices=Phase.choices)
+    text = models.TextField(_("tilannekatsaus"))
+    text_en = models.TextField(_("tilannekatsaus (en)"), blank=True)
+    created_by = models.ForeignKey(
+        User,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("kirjaaja"),
+    )
+    created_at = models.DateTimeField(_("kirjattu"), default=timezone.now)
+    updated_by = models.ForeignKey(
+        User,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("muokkaaja"),
+    )
+    updated_at = models.DateTimeField(_("muokattu"), default=timezone.now)
+    is_demo = models.BooleanField(
+        _("esimerkkiaineistoa"),
+        default=False,
+        help_text=_("Keksitty esimerkki (manage.py load_demo), ei kaupungin tieto."),
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("toimenpiteen tilannekatsaus")
+        verbose_name_plural = _("toimenpiteiden tilannekatsaukset")
+        ordering = ["measure", "-date", "-created_at"]
+        indexes = [
+            # The latest update of each measure (focus-area page, home counts).
+            models.Index(
+                fields=["measure", "-date", "-created_at"],
+                name="measureupdate_latest",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.measure.code} {self.date:%d.%m.%Y}"
+
+    @property
+    def text_i18n(self) -> Text:
+        return Text.of(self, "text")
+
+    @property
+    def phase_choice(self) -> "Phase":
+        return Phase(self.phase)
 
 
 class SuccessFactor(models.Model):
@@ -282,3 +398,97 @@ class Department(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class Compliance(models.TextChoices):
+    """How far the service meets the requirements (law 306/2019, WCAG 2.1 AA)."""
+
+    FULL = "full", _("täyttää saavutettavuusvaatimukset")
+    PARTIAL = "partial", _("täyttää saavutettavuusvaatimukset osittain")
+    NONE = "none", _("ei täytä saavutettavuusvaatimuksia")
+
+
+class AccessibilityStatement(models.Model):
+    """The city-specific parts of the accessibility statement (saavutettavuusseloste).
+
+    One row, edited in the admin; until it exists the page shows the shipped
+    defaults (``strategy/accessibility.py``). The supervising authority is the
+    law's, not the city's, so it is not here.
+    """
+
+    organisation = models.CharField(_("palvelun tarjoaja"), max_length=200)
+    organisation_en = models.CharField(
+        _("palvelun tarjoaja (en)"), max_length=200, blank=True
+    )
+    compliance = models.CharField(
+        _("vaatimustenmukaisuus"),
+        max_length=10,
+        choices=Compliance.choices,
+        default=Compliance.PARTIAL,
+    )
+    shortcomings = models.TextField(
+        _("tunnetut puutteet"),
+        blank=True,
+        help_text=_(
+            "Yksi puute kappaleena (tyhjä rivi väliin): mikä ei ole saavutettavaa, "
+            "miksi ja milloin se korjataan."
+        ),
+    )
+    shortcomings_en = models.TextField(_("tunnetut puutteet (en)"), blank=True)
+    assessment = models.TextField(
+        _("miten saavutettavuus on arvioitu"),
+        help_text=_("Esimerkiksi itsearviointi, automaattiset testit, ulkoinen arvio."),
+    )
+    assessment_en = models.TextField(
+        _("miten saavutettavuus on arvioitu (en)"), blank=True
+    )
+    prepared_on = models.DateField(_("seloste laadittu"))
+    reviewed_on = models.DateField(_("seloste viimeksi tarkistettu"))
+    feedback_contact = models.CharField(
+        _("palautteen vastaanottaja"),
+        max_length=200,
+        help_text=_("Esimerkiksi kaupungin kirjaamo."),
+    )
+    feedback_contact_en = models.CharField(
+        _("palautteen vastaanottaja (en)"), max_length=200, blank=True
+    )
+    feedback_email = models.EmailField(_("palautteen sähköpostiosoite"))
+    feedback_phone = models.CharField(
+        _("palautteen puhelinnumero"), max_length=40, blank=True
+    )
+    feedback_url = models.URLField(_("palautelomake (osoite)"), blank=True)
+
+    organisation_i18n = Translated("organisation")
+    feedback_contact_i18n = Translated("feedback_contact")
+
+    class Meta:
+        verbose_name = _("saavutettavuusseloste")
+        verbose_name_plural = _("saavutettavuusseloste")
+
+    def __str__(self):
+        return str(_("Saavutettavuusseloste"))
+
+    def get_absolute_url(self):
+        return reverse("strategy:accessibility")
+
+    def clean(self):
+        if (
+            self.prepared_on
+            and self.reviewed_on
+            and self.reviewed_on < self.prepared_on
+        ):
+            raise ValidationError(
+                {"reviewed_on": _("Tarkistuspäivä ei voi olla ennen laatimispäivää.")},
+                code="review_before_statement",
+            )
+
+    @property
+    def shortcomings_i18n(self) -> Text:
+        return Text.of(self, "shortcomings")
+
+    @property
+    def assessment_i18n(self) -> Text:
+        return Text.of(self, "assessment")
+
+
+from .login_throttle import LoginFailure  # noqa: E402,F401  (a model of this app)

@@ -141,11 +141,14 @@ PUBLIC_PAGES = {
     "indicator-list": "/mittarit/",
     "indicator-list-filtered": "/mittarit/?haku=liikenne&laji=numeric&tila=on_track",
     "indicator-list-bad-filter": "/mittarit/?tila=bogus",
+    "indicator-list-search": "/mittarit/?haku=kylien",
     "indicator-numeric": "/mittarit/{numeric}/",
     "indicator-monthly": "/mittarit/{monthly}/",
     "indicator-qualitative": "/mittarit/{qualitative}/",
     "indicator-no-data": "/mittarit/{no_data}/",
+    "measure": "/toimenpiteet/{measure}/",
     "how-to-read": "/lukuohje/",
+    "open-data": "/avoin-data/",
     "reports": "/raportit/",
     "report": "/raportit/{report}/",
 }
@@ -155,10 +158,12 @@ PUBLIC_PAGES = {
 class SampleSite:
     indicators: dict[str, object] = field(default_factory=dict)
     report: object = None
+    measure: object = None
 
     def path(self, name: str) -> str:
         return PUBLIC_PAGES[name].format(
             report=self.report.pk,
+            measure=self.measure.pk,
             **{key: ind.pk for key, ind in self.indicators.items()},
         )
 
@@ -181,8 +186,43 @@ def build_sample_site(make_indicator, make_reading, user) -> SampleSite:
             measures=[measure("4.1")],
         ),
     }
+    site.measure = _measure_with_progress(base.footpaths.department, user)
     site.report = _published_report(base.footpaths.strategy, user)
     return site
+
+
+def _measure_with_progress(department, user):
+    """Measure 1.2 with a department, a contact and two progress updates, the
+    latest without an English text."""
+    import datetime
+
+    from django.utils import timezone
+
+    from strategy.models import ContactPerson, MeasureUpdate
+
+    progressing = measure("1.2")
+    progressing.department = department
+    progressing.contact = ContactPerson.objects.create(
+        name="Tiina Tekninen",
+        title="Rakennuttajainsinööri",
+        email="tiina.tekninen@esimerkki.invalid",
+    )
+    progressing.save()
+    today = timezone.localdate()
+    for days_ago, phase, text, text_en in [
+        (60, "in_progress", "Esteettömyyskartoitus alkoi.", "The survey began."),
+        (5, "delayed", "Urakoitsijan valinta viivästyi.", ""),
+    ]:
+        MeasureUpdate.objects.create(
+            measure=progressing,
+            date=today - datetime.timedelta(days=days_ago),
+            phase=phase,
+            text=text,
+            text_en=text_en,
+            created_by=user,
+            updated_by=user,
+        )
+    return progressing
 
 
 def _broadband(make_indicator, make_reading, user):

@@ -20,7 +20,7 @@ def published_since_created(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('indicators', '0006_status_basis_preliminary_english_corrected'),
+        ("indicators", "0040_reminder"),
         ('strategy', '0050_contacts_department_history'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -7,12 +7,13 @@ draws what it is given; none of them queries the database.
 import functools
 
 from django import template
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
-from django.utils.text import capfirst
+from django.utils.text import Truncator, capfirst
 from django.utils.translation import get_language, gettext
 
 from indicators import formatting
-from indicators.choices import ICONS, Status
+from indicators.choices import ICONS, Status, basis_text
 
 register = template.Library()
 
@@ -36,6 +37,71 @@ def _badge(status: Status, language: str | None) -> str:
         ICONS[status],
         capfirst(status.label),
     )
+
+
+@register.simple_tag
+def basis_note(state):
+    """What the state's status compares, beside its badge ("" for yearly and
+    qualitative indicators, which only ever compare the latest reading)."""
+    definition = state.definition
+    if not definition.is_numeric:
+        return ""
+    text = basis_text(state.basis, definition.frequency)
+    if not text:
+        return ""
+    return format_html(
+        '<span class="status-basis">{}</span>',
+        gettext("peruste: %(basis)s") % {"basis": text},
+    )
+
+
+@register.simple_tag
+def planned_this_year(state):
+    """This year's planned value, to show beside the target: "suunnitelma
+    2026: 126,0 km" ("" without a plan)."""
+    year = timezone.localdate().year
+    planned = state.planned_in(year)
+    if planned is None:
+        return ""
+    return format_html(
+        '<span class="planned-now">{}</span>',
+        gettext("suunnitelma %(year)s: %(value)s")
+        % {"year": year, "value": state.definition.value_text(planned)},
+    )
+
+
+# An explanation on an overview is one line: the rest is on the indicator's page.
+EXPLANATION_CHARS = 110
+
+
+@register.simple_tag
+def explanation_line(state):
+    """The latest reading's explanation in one line, with a link to the
+    whole ("" when it has none)."""
+    latest = state.latest
+    if latest is None or not latest.narrative:
+        return ""
+    definition = state.definition
+    text = str(latest.narrative)
+    lang = latest.narrative.lang
+    return format_html(
+        '<p class="explanation-line"><span class="explanation-line-period">{}</span>'
+        " <span{}>{}</span> "
+        '<a href="{}#status-heading">{}<span class="visually-hidden">: {}</span></a>'
+        "</p>",
+        gettext("Selitys %(period)s:") % {"period": latest.period.label()},
+        format_html(' lang="{}"', lang) if lang else "",
+        Truncator(text).chars(EXPLANATION_CHARS),
+        definition.get_absolute_url(),
+        gettext("koko selitys"),
+        definition.name,
+    )
+
+
+@register.simple_tag
+def basis_of(definition):
+    """What an indicator's status compares, as set (or its default)."""
+    return capfirst(basis_text(definition.basis, definition.frequency))
 
 
 @register.filter
@@ -107,11 +173,19 @@ def indicator_flags(indicator):
     )
 
 
-@register.simple_tag
-def reading_marks(reading):
+# The id of the change history's section on an indicator's page.
+HISTORY_ANCHOR = "muutoshistoria"
+
+
+@register.simple_tag(takes_context=True)
+def reading_marks(context, reading, page=""):
     """What a reader must know about a figure beside it: a preliminary figure,
     a reading from before the strategy period, a corrected one (with its
-    date). "" for most readings."""
+    date). "" for most readings.
+
+    For logged-in users, who see the change history, "korjattu" links to it:
+    on ``page`` (the indicator's address), or on this page when "" is given.
+    """
     marks = []
     if reading.preliminary:
         marks.append(("mark-preliminary", gettext("ennakkotieto")))
@@ -125,4 +199,20 @@ def reading_marks(reading):
                 % {"date": formatting.short_date(reading.corrected_at)},
             )
         )
-    return format_html_join(" ", '<span class="reading-mark {}">{}</span>', marks)
+    html = format_html_join(" ", '<span class="reading-mark {}">{}</span>', marks)
+    user = context.get("user")
+    if reading.corrected_at and user is not None and user.is_authenticated:
+        # The last mark is the correction: its words link to the history.
+        corrected = marks.pop()
+        html = format_html(
+            '{}{}<a class="reading-mark {}" href="{}#{}">{}<span '
+            'class="visually-hidden"> – {}</span></a>',
+            format_html_join(" ", '<span class="reading-mark {}">{}</span>', marks),
+            " " if marks else "",
+            corrected[0],
+            page,
+            HISTORY_ANCHOR,
+            corrected[1],
+            gettext("katso muutoshistoria"),
+        )
+    return html

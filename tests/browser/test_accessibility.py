@@ -56,6 +56,9 @@ STAFF_PAGES = {
     "record": "/mittarit/{numeric}/kirjaa/",
     "record-qualitative": "/mittarit/{qualitative}/kirjaa/",
     "correct": "/kirjaukset/{reading}/muokkaa/",
+    "measure-update": "/toimenpiteet/{measure}/paivita/",
+    "measure-update-correct": "/toimenpidepaivitykset/{update}/muokkaa/",
+    "focus-area-with-update-links": "/painopistealueet/1/",
 }
 
 
@@ -63,7 +66,10 @@ STAFF_PAGES = {
 def test_it_has_no_axe_violations_on_staff_pages(page, live_server, site, name):
     reading = site.indicators["numeric"].readings.latest("period_end")
     path = STAFF_PAGES[name].format(
-        reading=reading.pk, **{k: i.pk for k, i in site.indicators.items()}
+        reading=reading.pk,
+        measure=site.measure.pk,
+        update=site.measure.updates.latest("date").pk,
+        **{k: i.pk for k, i in site.indicators.items()},
     )
     log_in(page, live_server.url, "kirjaaja")
     assert violations_in_both_languages(page, live_server.url + path) == NO_VIOLATIONS

@@ -39,7 +39,7 @@ def test_it_shows_an_indicator_without_javascript(nojs_page, live_server, site):
     chart = page.get_by_role("img", name="Työttömyysaste: kehitys")
     assert chart.is_visible()
     assert chart.locator("polyline, path").count() >= 1
-    table = page.get_by_role("table", name="Kaikki tulokset jaksoittain")
+    table = page.get_by_role("table", name="Tulokset vuonna 2025, uusin ensin")
     assert table.is_visible()
     rows = table.locator("tbody tr")
     assert rows.count() == 3

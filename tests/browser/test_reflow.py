@@ -70,6 +70,10 @@ ROLE_PAGES = {
             "/mittarit/{qualitative}/kirjaa/",
             "/kirjaukset/{reading}/muokkaa/",
             "/kirjaukset/{reading}/peru/",
+            "/painopistealueet/1/",
+            "/toimenpiteet/{measure}/",
+            "/toimenpiteet/{measure}/paivita/",
+            "/toimenpidepaivitykset/{update}/muokkaa/",
         ],
     ),
     "coordinator": (
@@ -123,6 +127,8 @@ def fill_in(path: str, site) -> str:
         reading=site.indicators["numeric"].readings.latest("period_end").pk,
         report=site.report.pk,
         draft=site.draft.pk,
+        measure=site.measure.pk,
+        update=site.measure.updates.latest("date").pk,
         **{key: indicator.pk for key, indicator in site.indicators.items()},
     )
 

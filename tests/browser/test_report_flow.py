@@ -16,8 +16,12 @@ SUCCESS = "Kylätalojen verkosto laajeni kolmeen uuteen kylään."
 
 
 def test_it_writes_previews_publishes_and_downloads_the_report(
-    page, live_server, site, mayors_office
+    page, live_server, site, mayors_office, settings
 ):
+    # As under `make run`: the files are made when publishing, no worker.
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
+    }
     today = timezone.localdate()
     log_in(page, live_server.url, "kansliapaallikko")
     page.goto(live_server.url + "/raportit/")
@@ -33,6 +37,15 @@ def test_it_writes_previews_publishes_and_downloads_the_report(
 
     area = page.get_by_role("group", name="Painopistealue 1: Kylien kaupunki")
     area.get_by_label("Onnistumiset", exact=True).fill(SUCCESS)
+    # A preview of the text just typed, unsaved; the form keeps the text.
+    unsaved = "Tätä ei ole vielä tallennettu."
+    area.get_by_label("Haasteet", exact=True).fill(unsaved)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Esikatsele tallentamatta").click()
+    preview = page.locator(".unsaved-preview").inner_text()
+    assert unsaved in preview and SUCCESS in preview
+    area = page.get_by_role("group", name="Painopistealue 1: Kylien kaupunki")
+    assert area.get_by_label("Haasteet", exact=True).input_value() == unsaved
     with page.expect_navigation():
         page.get_by_role("button", name="Tallenna luonnos").click()
 
@@ -44,6 +57,7 @@ def test_it_writes_previews_publishes_and_downloads_the_report(
     assert "Kevyen liikenteen väylät" in main
 
     page.get_by_role("link", name="Julkaise", exact=True).click()
+    assert "Tarkista ennen julkaisemista" in page.locator("main").inner_text()
     page.get_by_label("Vahvistan, että raportti julkaistaan.", exact=False).check()
     with page.expect_navigation():
         page.get_by_role("button", name="Julkaise", exact=True).click()
@@ -61,6 +75,9 @@ def test_it_writes_previews_publishes_and_downloads_the_report(
     response = page.request.get(live_server.url + link.get_attribute("href"))
     assert response.status == 200
     assert response.headers["content-type"] == "application/pdf"
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Lataa Word-tiedostona").click()
+    assert download.value.suggested_filename.endswith(".docx")
 
 
 def test_it_shows_a_published_report_to_everyone(

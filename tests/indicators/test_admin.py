@@ -53,6 +53,16 @@ def test_coordinators_have_the_permissions_they_need(db):
         "add_annualtarget",
         "change_annualtarget",
         "view_reading",
+        # They choose the peers of the comparison (migration 0020).
+        "view_peer",
+        "add_peer",
+        "change_peer",
+        "delete_peer",
+        "view_peervalue",
+        # Measures' departments and contacts; their updates, to look at.
+        "view_measure",
+        "change_measure",
+        "view_measureupdate",
     }
 
 

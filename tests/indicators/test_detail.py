@@ -19,8 +19,13 @@ def page(client, indicator) -> str:
 
 
 def table_rows(html: str) -> list[list[str]]:
-    table = labelled_by(html, "readings-caption").find(".//tbody")
-    return [[text_of(cell) for cell in tr] for tr in table.iter("tr")]
+    """The rows of every year's table of readings, newest first."""
+    section = labelled_by(html, "readings-heading")
+    return [
+        [text_of(cell) for cell in tr]
+        for tbody in section.iter("tbody")
+        for tr in tbody.iter("tr")
+    ]
 
 
 def test_it_shows_the_definition(client, site):
@@ -52,7 +57,7 @@ def test_it_shows_the_explanation_of_an_at_risk_reading_with_it(client, site):
     html = page(client, site.footpaths)
     status = text_of(labelled_by(html, "status-heading"))
     assert "Selitys tulokselle 2025 Kaksi hanketta siirtyi vuodelle 2026." in status
-    assert table_rows(html)[-1][:5] == [
+    assert table_rows(html)[0][:5] == [
         "2025",
         "112,0\xa0km",
         "118,0\xa0km",
@@ -83,19 +88,20 @@ def test_it_draws_the_chart_with_its_text_alternative(client, site):
     assert 'id="kaavio-title"' in html and 'id="kaavio-kapea-title"' in html
 
 
-def test_it_lists_every_valid_reading_in_a_table(client, site, recorder):
+def test_it_lists_every_valid_reading_newest_first_by_year(client, site, recorder):
     withdrawn = site.footpaths.readings.get(year=2023)
     withdrawn.withdrawn_at = timezone.now()
     withdrawn.withdrawn_reason = "Väärä luku"
     withdrawn.save()
     html = page(client, site.footpaths)
-    assert (
-        '<caption id="readings-caption">Kaikki tulokset jaksoittain</caption>' in html
-    )
     assert '<th scope="col">Jakso</th>' in html
     rows = table_rows(html)
-    assert [row[0] for row in rows] == ["2024", "2025"]
-    assert rows[0][:4] == [
+    assert [row[0] for row in rows] == ["2025", "2024"]
+    # The latest year open, the earlier ones folded (no script needed).
+    years = labelled_by(html, "readings-heading").findall(".//details")
+    assert [d.find("summary").find("span").text for d in years] == ["2025", "2024"]
+    assert [d.get("open") is not None for d in years] == [True, False]
+    assert rows[1][:4] == [
         "2024",
         "108,5\xa0km",
         "110,0\xa0km",
@@ -106,18 +112,18 @@ def test_it_lists_every_valid_reading_in_a_table(client, site, recorder):
 def test_it_shows_monthly_periods_and_plans(client, site):
     html = page(client, site.unemployment)
     rows = table_rows(html)
-    assert [row[0] for row in rows] == ["1/2025", "2/2025", "3/2025"]
-    assert rows[2][:3] == ["3/2025", "12,4\xa0%", "12,4\xa0%"]
+    assert [row[0] for row in rows] == ["3/2025", "2/2025", "1/2025"]
+    assert rows[0][:3] == ["3/2025", "12,4\xa0%", "12,4\xa0%"]
     assert "Pienempi on parempi" in html
     assert "Kuukausittain" in html
 
 
-def test_it_shows_qualitative_narratives_in_time_order(client, site):
+def test_it_shows_qualitative_narratives_newest_first(client, site):
     html = page(client, site.events)
-    narratives = text_of(labelled_by(html, "narratives-heading"))
+    narratives = text_of(labelled_by(html, "readings-heading"))
     first = narratives.index("Ensimmäinen arvio")
     second = narratives.index("Kylissä järjestettiin 42 tapahtumaa")
-    assert first < second
+    assert second < first
     assert "2024 ! Riskissä" in narratives
     assert "Talvikausi jäi ohueksi." in narratives  # the whole narrative
     assert (
@@ -238,6 +244,7 @@ def test_it_shows_the_page_in_english(english, site):
     assert "At risk" in html
     rows = table_rows(html)
     assert rows[1][1] == "108,5\xa0km"
+    assert "1 result" in html or "2 results" in html
 
 
 def test_it_marks_example_data(client, site):
@@ -268,10 +275,55 @@ def test_it_keeps_years_and_ids_unlocalized(client, site):
 
 
 def test_it_marks_finnish_only_texts_as_finnish(english, site):
-    # Readings are written in Finnish only: screen readers must switch voice.
+    # Readings written in Finnish only: screen readers must switch voice, and
+    # the reader sees that no English text exists (strategy/templatetags).
     html = page(english, site.footpaths)
-    assert '<p lang="fi">Kaksi hanketta siirtyi vuodelle 2026.</p>' in html
+    assert (
+        '<span lang="fi">Kaksi hanketta siirtyi vuodelle 2026.</span> '
+        '<span class="fi-only-note">(in Finnish only)</span>'
+    ) in html
     assert '<span lang="fi">Katurekisteri 2025</span>' in html
     html = page(english, site.events)
     first = "<p>Ensimmäinen arvio: tapahtumia oli vähän.</p>"
-    assert f'<div lang="fi">{first}</div>' in html
+    assert (
+        f'<p class="fi-only-note">In Finnish only</p><div lang="fi">{first}</div>'
+        in (html)
+    )
+
+
+def test_it_shows_the_status_basis_beside_the_status(client, site):
+    site.unemployment.status_basis = ""  # the default: a year's mean
+    site.unemployment.save()
+    html = page(client, site.unemployment)
+    status = text_of(labelled_by(html, "status-heading"))
+    assert "peruste: 12 kuukauden keskiarvo" in status
+    # 12,9; 12,6 and 12,4 so far: their mean against the plan of 2025.
+    assert (
+        "Tilassa verrataan viimeisen vuoden tulosten keskiarvoa jaksoon 3/2025 "
+        "asti (12,6\xa0%) saman ajan suunnitelmaan (12,4\xa0%)." in status
+    )
+    definition = text_of(labelled_by(html, "definition-heading"))
+    assert "Tilan peruste 12 kuukauden keskiarvo" in definition
+    assert 'href="/lukuohje/#tilan-peruste"' in html
+
+
+def test_it_names_the_latest_reading_as_the_basis_when_chosen(client, site):
+    html = page(client, site.unemployment)  # status_basis="latest"
+    status = text_of(labelled_by(html, "status-heading"))
+    assert "viimeisimmän tuloksen (3/2025) mukaan" in status
+    assert "Tilassa verrataan viimeisintä tulosta (3/2025, 12,4\xa0%)" in status
+
+
+def test_it_shows_no_basis_for_a_yearly_indicator(client, site):
+    html = page(client, site.footpaths)
+    assert "peruste:" not in html
+    assert "Tilan peruste" not in html
+
+
+def test_it_shows_an_english_explanation_when_there_is_one(english, site):
+    reading = site.footpaths.readings.exclude(narrative="").first()
+    reading.narrative_en = "Two projects moved to 2026."
+    reading.save()
+    html = page(english, site.footpaths)
+    assert "<span>Two projects moved to 2026.</span>" in html
+    assert "Kaksi hanketta siirtyi" not in html

@@ -65,6 +65,18 @@ def test_it_awaits_the_first_period_of_the_strategy_without_readings():
     assert due.state == DueState.DUE
 
 
+def test_history_before_the_strategy_period_does_not_make_it_overdue():
+    due = state("yearly", Period("yearly", 2017), d(2024, 6, 1))
+    assert due.period == Period("yearly", 2024)
+    assert due.state == DueState.OK
+    due = state("monthly", Period("monthly", 2023, 12), d(2024, 3, 1))
+    assert due.period == Period("monthly", 2024, 1)
+    # The last history period leads straight into the strategy period.
+    assert state("quarterly", Period("quarterly", 2023, 4), d(2024, 1, 1)).period == (
+        Period("quarterly", 2024, 1)
+    )
+
+
 def test_it_never_marks_a_retired_indicator_due():
     assert state("yearly", None, d(2030, 1, 1), active=False).state == DueState.OK
 

@@ -80,10 +80,49 @@ def test_it_says_it_in_english_when_english_is_chosen(make_indicator):
         ]
 
 
-@pytest.mark.parametrize("year", ["2023", "2029"])
-def test_it_rejects_a_year_outside_the_strategy(indicator, year):
+HISTORY_MESSAGE = (
+    "Vuoden on oltava 2014–2028: strategiakausi 2024–2028 tai enintään 10 "
+    "vuotta sitä ennen."
+)
+
+
+@pytest.mark.parametrize("year", ["2013", "2029"])
+def test_it_rejects_a_year_outside_the_strategy_and_its_history(indicator, year):
     form = reading_form(indicator, {"year": year, "value": "120"})
+    assert form.errors["year"] == [HISTORY_MESSAGE]
+
+
+@pytest.mark.parametrize("year", ["2014", "2017", "2023"])
+def test_it_accepts_history_before_the_strategy_without_explanation(indicator, year):
+    # Far below the plan, but before the period: context, never judged.
+    form = reading_form(indicator, {"year": year, "value": "1"})
+    assert form.is_valid(), form.errors
+
+
+def test_the_history_years_are_a_setting(indicator, settings):
+    settings.INDICATOR_HISTORY_YEARS = 3
+    assert reading_form(indicator, {"year": "2021", "value": "120"}).is_valid()
+    form = reading_form(indicator, {"year": "2020", "value": "120"})
+    assert form.errors["year"] == [
+        "Vuoden on oltava 2021–2028: strategiakausi 2024–2028 tai enintään 3 "
+        "vuotta sitä ennen."
+    ]
+    settings.INDICATOR_HISTORY_YEARS = 0
+    form = reading_form(indicator, {"year": "2023", "value": "120"})
     assert form.errors["year"] == ["Vuoden on oltava strategiakaudella 2024–2028."]
+
+
+def test_the_year_field_names_the_history_years(indicator):
+    field = reading_form(indicator, None)["year"]
+    assert "Aiemmat vuodet 2014 alkaen kirjataan historiatiedoksi" in str(
+        field.help_text
+    )
+    assert 'min="2014"' in str(field)
+
+
+def test_it_still_asks_for_an_explanation_in_the_strategy_period(indicator):
+    form = reading_form(indicator, {"year": "2024", "value": "1"})
+    assert "narrative" in form.errors
 
 
 def test_it_rejects_a_future_period_but_not_the_current_one(make_indicator):

@@ -4,7 +4,7 @@ import re
 from decimal import Decimal
 
 from indicators import status
-from indicators.views import worked_example
+from indicators.views import basis_example, worked_example
 from tests.indicators.html import labelled_by, text_of
 
 
@@ -87,3 +87,26 @@ def test_it_explains_in_english(english, db):
     assert "by more than 25\xa0% of the whole planned change" in html
     assert "On track" in html
     assert "at least 117,5 km" in html  # Finnish number format in English too
+
+
+def test_it_explains_each_status_basis_with_a_worked_example(client, db):
+    html = client.get("/lukuohje/").content.decode()
+    section = text_of(labelled_by(html, "basis-heading"))
+    # The window's length comes from the vocabulary, the bands from the rule.
+    assert "12 kuukautta tai 4 neljännestä" in section
+    assert "enintään 5\xa0% suunnitellusta muutoksesta" in section
+    rows = labelled_by(html, "basis-heading").findall(".//tbody")[-1]
+    assert [text_of(tr) for tr in rows] == [
+        "Viimeisin tulos 385 henkilöä 348 henkilöä ✖ Ei etene tavoitteen mukaisesti",
+        "Vuoden keskiarvo 360 henkilöä 360 henkilöä ➜ Etenee tavoitteen mukaisesti",
+        "Sama jakso vuotta aiemmin 385 henkilöä 386 henkilöä "
+        "➜ Etenee tavoitteen mukaisesti",
+    ]
+    assert "arvioitu kullakin perusteella tuloksen 6/2026 jälkeen" in section
+
+
+def test_its_basis_example_follows_the_rule(monkeypatch):
+    # Wider bands: the same readings judge differently, and the page follows.
+    assert dict(basis_example()["rows"])["latest"].status == status.Status.OFF_TRACK
+    monkeypatch.setattr(status, "AT_RISK_SLACK", Decimal("0.5"))
+    assert dict(basis_example()["rows"])["latest"].status == status.Status.AT_RISK

@@ -23,6 +23,12 @@ PUBLIC_PAGES = [
     "/mittarit/?haku=sisäinen",
     "/lukuohje/",
     "/api/v1/mittarit/",
+    "/api/v1/strategia/",
+    "/avoin-data/",
+    "/avoin-data/tulokset.csv",
+    "/avoin-data/mittarit.csv",
+    "/syote/",
+    "/painopistealueet/1/syote/",
 ]
 
 

@@ -16,7 +16,7 @@ from indicators.periods import Period
 from indicators.status import Status, assess_numeric, needs_explanation
 from indicators.worklist import due_of
 from strategy import roles
-from strategy.models import Department, FocusArea, User
+from strategy.models import Department, FocusArea, Measure, MeasureUpdate, User
 
 TODAY = datetime.date(2026, 11, 27)
 DEMO_USERS = ["kirjaaja", "sivistys", "koordinaattori", "kanslia", "valtuutettu"]
@@ -48,6 +48,10 @@ def snapshot() -> dict:
         "measures": sorted(Indicator.measures.through.objects.values_list("pk")),
         "targets": list(AnnualTarget.objects.order_by("pk").values()),
         "readings": list(Reading.objects.order_by("pk").values()),
+        "measure_owners": list(
+            Measure.objects.order_by("pk").values_list("department", "contact_name")
+        ),
+        "measure_updates": list(MeasureUpdate.objects.order_by("pk").values()),
         "history": (
             Indicator.history.count(),
             AnnualTarget.history.count(),
@@ -182,6 +186,11 @@ def test_it_explains_readings_that_fall_behind(demo):
     explained = 0
     for reading in readings.filter(indicator__kind="numeric"):
         indicator = reading.indicator
+        if reading.year < 2024:
+            # Before the strategy period: context, never judged; a note of its
+            # own, if any, but no made-up explanation of a status.
+            assert "lähtötaso" not in reading.narrative, reading
+            continue
         targets = {t.year: t.value for t in indicator.annual_targets.all()}
         status = assess_numeric(indicator, reading.value, reading.year, targets).status
         if needs_explanation(status):
@@ -397,3 +406,20 @@ def test_it_leaves_one_draft_and_names_contacts(demo):
     assert broadband.responsible.username == "kirjaaja"
     # A department without a recorder of its own has nobody named.
     assert Indicator.objects.get(name="Väkiluku").responsible is None
+
+
+def test_it_adds_example_progress_to_some_measures(demo, client):
+    updates = MeasureUpdate.objects.select_related("measure__department")
+    assert updates.count() == demo.created["measure updates"] > 0
+    assert all(u.is_demo for u in updates)
+    assert all(u.date <= TODAY for u in updates)
+    # Written by a member of the measure's department, or the coordinator.
+    for update in updates:
+        writer = update.created_by
+        assert (
+            update.measure.department.members.filter(pk=writer.pk).exists()
+            or writer.username == "koordinaattori"
+        )
+    html = client.get("/painopistealueet/1/").content.decode()
+    assert "Viivästynyt" in html
+    assert "Esimerkki" in html.split('id="toimenpide-2"')[1]

@@ -121,8 +121,9 @@ def test_its_queries_do_not_grow_with_the_indicators(
     client.force_login(recorder)
     # session, user, the user's groups, the user's departments, the current
     # strategy (header), indicators with strategy and department, their latest
-    # readings, their annual targets.
-    with django_assert_max_num_queries(8):
+    # readings, their annual targets, the user's last reminder; the measures of
+    # the user's departments and their latest updates (2).
+    with django_assert_max_num_queries(11):
         r = client.get("/omat/")
     assert r.content.decode().count("<tr class=") == count
 

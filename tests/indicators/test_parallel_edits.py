@@ -84,6 +84,7 @@ def test_it_lets_one_of_parallel_corrections_win_and_refuses_the_rest(clients, r
             "value": f"{200 + n},5",
             "evidence": f"Lähde {n}",
             "lock_version": "1",
+            "reason": f"Korjaus {n}",
         },
     )
 

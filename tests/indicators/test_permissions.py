@@ -41,7 +41,7 @@ def _write_urls(indicator, reading):
         ),
         (
             f"/kirjaukset/{reading.pk}/muokkaa/",
-            {"year": "2025", "value": "131", "lock_version": "1"},
+            {"year": "2025", "value": "131", "lock_version": "1", "reason": "Korjaus"},
             MAY_RECORD,
         ),
         (

@@ -93,11 +93,13 @@ def volume(request, strategy, technical, recorder):
 # department, their latest readings, annual targets and measure links, and
 # the last year's readings of the (monthly) ones judged on a year's mean (5).
 ANONYMOUS = {
-    # The states (5), focus areas + measures (2), values, success factors (2).
-    "/": 10,
+    # The states (5), focus areas + measures (2), values, success factors (2),
+    # the measures' ids and their updates for the phase counts (2).
+    "/": 12,
     # The focus area + measures (2), the states (5) and their trend lines (1),
-    # the other focus areas for the pager (1).
-    "/painopistealueet/1/": 10,
+    # the other focus areas for the pager (1), the measures' departments and
+    # their latest updates (2).
+    "/painopistealueet/1/": 12,
     # The states (5) with success factor links (1) and trend lines (1), the
     # success factors (1).
     "/menestystekijat/": 9,
@@ -105,11 +107,13 @@ ANONYMOUS = {
     # their trend lines (1).
     "/mittarit/": 9,
     "/mittarit/?poistuneet=on&tila=on_track": 9,
-    # The same and the text search's one query of names and sources.
+    # The same and the text search's one query of the strategy's measures (its
+    # indicators are filtered in the states' own query, on their search text).
     "/mittarit/?haku=mittari&painopistealue=1&laji=numeric": 10,
     # The indicator with strategy and department, all its readings, annual
-    # targets, measure links, success factor links (5).
-    "/mittarit/{pk}/": 6,
+    # targets, measure links, success factor links (5); the peers' figures
+    # for the comparison with their peers (1).
+    "/mittarit/{pk}/": 6 + 1,
     "/lukuohje/": 1,
 }
 
@@ -119,9 +123,11 @@ ANONYMOUS = {
 # tables, and one lookup per kind of related object a change names (at most 4).
 # The pages that show drafts to the staff roles ask for the user's groups (1).
 LOGGED_IN = {
-    "/": 10 + 2 + 1,
+    "/": 12 + 2 + 1,
+    # And the user's groups and departments for the measures' update links (2).
+    "/painopistealueet/1/": 12 + 2 + 2 + 1,
     "/mittarit/": 9 + 2 + 1,
-    "/mittarit/{pk}/": 6 + 2 + 2 + 5 + 4,
+    "/mittarit/{pk}/": 6 + 1 + 2 + 2 + 5 + 4,
 }
 
 

@@ -139,7 +139,7 @@ def _refused(client, indicator, data):
         ({"value": "kaksitoista"}, "Anna luku numeroina, esimerkiksi 12,5 tai 1"),
         ({"value": ""}, "Anna tulos lukuna, esimerkiksi 12,5."),
         ({"value": "130,55"}, "Luvussa saa olla enintään 1 desimaali."),
-        ({"year": "2023"}, "Vuoden on oltava strategiakaudella 2024–2028."),
+        ({"year": "2013"}, "Vuoden on oltava 2014–2028: strategiakausi 2024–2028"),
         ({"year": "2027"}, "Jakso 2027 ei ole vielä alkanut."),
         ({"value": "90"}, "Kirjoita lyhyt selitys"),
         # Past the 28 digits of decimal arithmetic: once a server error.

@@ -75,7 +75,7 @@ def test_it_refuses_to_withdraw_what_changed_meanwhile(
     client.force_login(coordinator)
     client.post(
         f"/kirjaukset/{reading.pk}/muokkaa/",
-        {"year": "2025", "value": "131", "lock_version": "1"},
+        {"year": "2025", "value": "131", "lock_version": "1", "reason": "Korjaus"},
     )
     client.force_login(recorder)
     r = client.post(

@@ -8,7 +8,7 @@ import datetime
 
 import pytest
 
-from reports import services
+from reports import files, services
 from tests.conftest import CUTOFF
 
 
@@ -45,3 +45,14 @@ def report(make_report):
 def published(make_report, recorded, mayors_office):
     report = make_report()
     return services.report_publish(report=report, user=mayors_office)
+
+
+@pytest.fixture
+def make_files():
+    """Make a published report's PDF and DOCX as the background task does."""
+
+    def make(report, *languages):
+        for language in languages or ("fi",):
+            files.make(report, language)
+
+    return make

@@ -1,4 +1,4 @@
-"""How the report lays out indicator data: tables, year × period grids, trends."""
+"""How the report lays out indicator data: tables, a row per year, trends."""
 
 import re
 
@@ -12,38 +12,46 @@ def _indicator(doc: dict, name: str):
     return next(i for i in doc["indicators"] if i.definition.name.fi == name)
 
 
-def test_it_shows_monthly_readings_as_a_year_by_month_grid(
+def test_it_gives_a_monthly_indicator_a_row_per_year_on_its_status_basis(
     make_indicator, recorder, make_reading, backdate, make_report
 ):
     monthly = make_indicator(
         name="Työttömyysaste", unit="%", frequency="monthly", direction="decrease"
     )
     backdate(monthly)
-    for month, value in [(1, "12,1"), (2, "11,9"), (3, "11,7")]:
+    values = {(2024, m): "12" for m in range(1, 13)}
+    values.update({(2025, 1): "12,1", (2025, 2): "11,9", (2025, 3): "11,7"})
+    for (year, month), value in values.items():
         reading = make_reading(
             monthly,
-            2025,
+            year,
             value.replace(",", "."),
             user=recorder,
             part=month,
-            narrative="Kausivaihtelua." if month > 1 else "",
+            narrative="Kausivaihtelua." if (year, month) == (2025, 3) else "",
         )
         backdate(reading)
     doc = build_document(make_report())
-    grid = _indicator(doc, "Työttömyysaste").grid
-    # A year per line, the months in aligned columns, the planned value last.
-    assert grid["header"].split() == ["Vuosi", *map(str, range(1, 13)), "Suunniteltu"]
-    [line] = grid["lines"].split("\n")
-    assert line.split() == ["2025", "12,1", "11,9", "11,7", *["–"] * 9, "120,0"]
-    assert len(line) == len(grid["header"])  # columns right-aligned
-    # The same explanation for consecutive months is given once.
-    assert [(n["period"], n["text"]) for n in grid["notes"]] == [
-        ("2/2025–3/2025", "Kausivaihtelua.")
-    ]
-    assert grid["notes_text"] == "2/2025–3/2025: Kausivaihtelua."
+    ind = _indicator(doc, "Työttömyysaste")
+    table = ind.appendix
+    assert table["periodic"] and table["basis_label"] == "Vuoden keskiarvo"
+    assert [row["year"] for row in table["rows"]] == [2024, 2025]
+    y2024, y2025 = table["rows"]
+    # The year's last reading, and the twelve-month mean the rule compared.
+    assert (y2024["value"], y2024["period"]) == ("12,0\xa0%", "12/2024")
+    assert y2024["basis_value"] == "12,0\xa0%"
+    assert (y2025["value"], y2025["period"]) == ("11,7\xa0%", "3/2025")
+    # 4/2024–3/2025: nine months of 12 and 12,1 + 11,9 + 11,7.
+    assert y2025["basis_value"] == "12,0\xa0%"
+    # The last row is the indicator's own state: one fact, one place.
+    state = ind.state
+    assert y2025["basis_value"] == ind.definition.value_text(state.judged_value)
+    assert y2025["planned"] == ind.definition.value_text(state.planned)
+    assert y2025["status"] == state.computed
+    assert y2025["narrative"] == "Kausivaihtelua."
 
 
-def test_it_shows_quarterly_assessments_as_status_symbols(
+def test_it_gives_a_qualitative_indicator_its_assessment_in_words(
     make_indicator, recorder, make_reading, backdate, make_report
 ):
     quarterly = make_indicator(
@@ -57,37 +65,66 @@ def test_it_shows_quarterly_assessments_as_status_symbols(
         target_year=None,
     )
     backdate(quarterly)
-    backdate(
-        make_reading(
-            quarterly,
-            2025,
-            user=recorder,
-            part=1,
-            qualitative_status="at_risk",
-            narrative="Palautetta tuli paljon.",
+    for quarter, assessed, text in [
+        (1, "on_track", "Hyvä alku."),
+        (2, "at_risk", "Palautetta tuli paljon."),
+    ]:
+        backdate(
+            make_reading(
+                quarterly,
+                2025,
+                user=recorder,
+                part=quarter,
+                qualitative_status=assessed,
+                narrative=text,
+            )
         )
-    )
-    doc = build_document(make_report())
-    grid = _indicator(doc, "Asukastyytyväisyys").grid
-    assert grid["header"].split() == ["Vuosi", "Q1", "Q2", "Q3", "Q4"]
-    assert grid["lines"].split() == ["2025", "!", "–", "–", "–"]
-    assert grid["notes"][0]["text"] == "Palautetta tuli paljon."
+    report = make_report()
+    [row] = _indicator(build_document(report), "Asukastyytyväisyys").appendix["rows"]
+    assert (row["year"], row["period"], row["assessed"]) == (2025, "Q2/2025", "at_risk")
+    assert row["narrative"] == "Palautetta tuli paljon."
+    html = render_html(report)
+    item = re.search(
+        r'<div class="appendix-item" id="mittari-\d+">\s*'
+        r'<h4 id="mittari-\d+-nimi">Asukastyytyväisyys</h4>.*?</table>',
+        html,
+        re.S,
+    ).group(0)
+    assert "! riskissä" in item and "Palautetta tuli paljon." in item
+    assert '<th scope="row">2025</th>' in item
 
 
-def test_it_keeps_yearly_readings_in_rows(recorded, make_report):
+def test_it_prints_the_strategy_period_and_leaves_earlier_years_to_the_data(
+    recorded, make_report
+):
     ind = _indicator(build_document(make_report()), "Kevyen liikenteen väylät")
-    assert ind.grid["header"].split() == ["Vuosi", "Lukema", "Suunniteltu"]
-    assert ind.grid["lines"].split("\n") == [
-        "2023   100,0        100,0",
-        "2024   120,0        115,0",
-    ]
-    latest = ind.state.latest
-    definition = ind.definition
-    assert (
-        latest.period.label(),
-        definition.value_text(latest.value),
-        definition.value_text(latest.planned),
-    ) == ("2024", "120,0\xa0km", "115,0\xa0km")
+    table = ind.appendix
+    assert not table["periodic"] and table["earlier_years"] == 1  # 2023
+    [row] = table["rows"]
+    assert (row["year"], row["value"], row["planned"]) == (
+        2024,
+        "120,0\xa0km",
+        "115,0\xa0km",
+    )
+    assert row["status"] == ind.state.computed
+
+
+def test_it_marks_preliminary_figures_and_history_years(
+    make_indicator, recorder, make_reading, backdate, make_report
+):
+    population = make_indicator(name="Väkiluku", unit="asukasta", decimals=0)
+    backdate(population)
+    backdate(make_reading(population, 2022, "7085", user=recorder))
+    backdate(make_reading(population, 2024, "6931", user=recorder, preliminary=True))
+    report = make_report()
+    ind = _indicator(build_document(report), "Väkiluku")
+    history, preliminary = ind.grid["lines"].split("\n")
+    assert history.startswith("2022† ") and history.endswith(" 7\xa0085            –")
+    assert preliminary.startswith("2024 ") and " 6\xa0931* " in preliminary
+    assert ind.state.latest.preliminary
+    html = render_html(report)
+    assert "* ennakkotieto · † ennen strategiakautta" in html
+    assert '<span class="reading-mark mark-preliminary">ennakkotieto</span>' in html
 
 
 def test_it_draws_a_trend_line_with_its_words(recorded, make_report):
@@ -114,39 +151,3 @@ def test_it_renders_the_pdf_document_in_the_chosen_language(published):
     assert (
         "<title>Mid-term report to the city council – City of Kemijärvi</title>" in html
     )
-
-
-def test_it_splits_a_year_too_wide_for_the_page_into_two_lines(
-    make_indicator, recorder, make_reading, backdate, make_report
-):
-    wide = make_indicator(name="Verotulot", unit="€", frequency="monthly", decimals=2)
-    backdate(wide)
-    for month in range(1, 13):
-        backdate(make_reading(wide, 2024, "1234567.89", user=recorder, part=month))
-    grid = _indicator(build_document(make_report()), "Verotulot").grid
-    # "1 234 567,89" twelve times and the planned value do not fit one A4
-    # line at the grid's type size: months 1–6, then 7–12 below them.
-    assert [line.split()[0] for line in grid["header"].split("\n")] == ["Vuosi", "7"]
-    first, second = grid["lines"].split("\n")
-    assert first.startswith("2024") and first.count("567,89") == 6
-    assert not second.startswith("2024") and second.count("567,89") == 6
-
-
-def test_it_puts_an_indicators_explanations_right_after_its_readings(
-    make_indicator, make_reading, recorder, backdate, make_report
-):
-    monthly = make_indicator(name="Työttömyysaste", unit="%", frequency="monthly")
-    backdate(monthly)
-    backdate(
-        make_reading(
-            monthly, 2025, "12", user=recorder, part=1, narrative="Lomautuksia."
-        )
-    )
-    html = render_html(make_report())
-    item = re.search(
-        r'<div class="appendix-item" id="mittari-\d+">\s*'
-        r"<h4>Työttömyysaste</h4>.*?</div>",
-        html,
-        re.S,
-    ).group(0)
-    assert item.index("appendix-readings") < item.index("1/2025: Lomautuksia.")

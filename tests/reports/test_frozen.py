@@ -30,7 +30,7 @@ def _report_post(row, **changes) -> dict:
 
 
 def test_it_refuses_to_revert_a_published_report_to_its_draft(
-    client, admin_staff, published
+    client, admin_staff, published, make_files
 ):
     draft_row = published.history.filter(status="draft").earliest()
     before = stored(published)
@@ -50,6 +50,7 @@ def test_it_refuses_to_revert_a_published_report_to_its_draft(
     assert published.frozen is not None
     client.logout()
     assert client.get(f"/raportit/{published.pk}/").status_code == 200
+    make_files(published)  # as the worker does
     pdf = client.get(f"/raportit/{published.pk}/pdf/")
     assert pdf.status_code == 200
     assert pdf.content.startswith(b"%PDF")

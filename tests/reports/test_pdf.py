@@ -20,7 +20,8 @@ def _outline_titles(outline) -> list[str]:
 
 
 @pytest.fixture
-def downloaded(client, published):
+def downloaded(client, published, make_files):
+    make_files(published)
     r = client.get(f"/raportit/{published.pk}/pdf/")
     assert r.status_code == 200
     return r
@@ -103,7 +104,8 @@ def test_it_has_the_headings_contents_page_numbers_and_data(downloaded, strategy
     assert f"/ {len(pages)}" not in pages[0]
 
 
-def test_it_makes_an_english_pdf(english, published):
+def test_it_makes_an_english_pdf(english, published, make_files):
+    make_files(published, "en")
     r = english.get(f"/raportit/{published.pk}/pdf/")
     reader = PdfReader(io.BytesIO(r.content))
     assert reader.trailer["/Root"]["/Lang"] == "en"
@@ -160,11 +162,12 @@ def test_it_marks_demo_data_on_the_pdf_cover(
     assert r["Content-Disposition"].endswith('-2025-06-30-luonnos.pdf"')
 
 
-def test_it_stores_the_pdf_of_a_published_report_after_the_first_download(
-    client, published, monkeypatch, media_root
+def test_it_serves_the_kept_pdf_without_rendering(
+    client, published, monkeypatch, media_root, make_files
 ):
-    first = client.get(f"/raportit/{published.pk}/pdf/").content
+    make_files(published)
     assert len(list((media_root / "reports" / "pdf").iterdir())) == 1
+    first = (next((media_root / "reports" / "pdf").iterdir())).read_bytes()
 
     def no_rendering(*args, **kwargs):
         raise AssertionError("the stored PDF should have been used")
@@ -175,7 +178,8 @@ def test_it_stores_the_pdf_of_a_published_report_after_the_first_download(
     assert r.content == first
 
 
-def test_it_stores_a_pdf_per_language(client, published, media_root):
+def test_it_stores_a_pdf_per_language(client, published, media_root, make_files):
+    make_files(published, "fi", "en")
     finnish = client.get(f"/raportit/{published.pk}/pdf/").content
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     in_english = client.get(f"/raportit/{published.pk}/pdf/").content
@@ -225,12 +229,14 @@ def _wait_hint(page: str) -> bool:
     return 'id="pdf-wait"' in page and 'aria-describedby="pdf-wait"' in page
 
 
-def test_it_says_the_pdf_takes_a_while_until_it_is_kept(client, published, english):
+def test_it_says_the_files_are_being_prepared_until_they_are_kept(
+    client, published, english, make_files
+):
     page = client.get(published.get_absolute_url()).content.decode()
     assert _wait_hint(page)
-    assert "Making the PDF of a large report can take half a minute." in page
+    assert "The PDF and Word files are being prepared" in page
 
-    client.get(f"/raportit/{published.pk}/pdf/")
+    make_files(published, "en")
     assert not _wait_hint(client.get(published.get_absolute_url()).content.decode())
 
 

@@ -61,7 +61,7 @@ def test_it_publishes_with_confirmation(client, mayors_office, report):
     assert report.published_by == mayors_office
     assert report.published_at is not None
     assert report.frozen["title"]["fi"] == report.title
-    assert report.frozen["schema"] == 2
+    assert report.frozen["schema"] == 3
 
 
 def test_it_refuses_to_publish_before_the_cut_off_date_has_passed(

@@ -199,8 +199,9 @@ def test_it_previews_a_draft_in_a_fixed_number_of_queries(
     client.force_login(coordinator)
     # session, user, groups, the report, its sections, the snapshot (17),
     # the current strategy of the header, the sections again for the links
-    # dropped from their texts
-    with django_assert_max_num_queries(24):
+    # dropped from their texts, the measures with their focus area and
+    # department and the history of their updates (2)
+    with django_assert_max_num_queries(26):
         assert client.get(f"/raportit/{report.pk}/").status_code == 200
 
 

@@ -73,7 +73,8 @@ def test_it_refuses_a_council_meeting_before_the_cut_off(
 def test_it_refuses_a_missing_title_and_date(client, mayors_office, strategy):
     client.force_login(mayors_office)
     r = client.post("/raportit/uusi/", _report_data(title="", cutoff_date=""))
-    assert r.content.decode().count("Tämä kenttä vaaditaan.") == 2
+    # Beside each of the two fields, and again in the error summary.
+    assert r.content.decode().count("Tämä kenttä vaaditaan.") == 4
     assert not MidtermReport.objects.exists()
 
 

@@ -26,9 +26,10 @@ def behind_plan(make_indicator, recorder, make_reading, backdate):
 
 
 def test_the_site_the_api_the_report_and_the_pdf_agree(
-    client, behind_plan, make_report, mayors_office
+    client, behind_plan, make_report, mayors_office, make_files
 ):
     report = services.report_publish(report=make_report(), user=mayors_office)
+    make_files(report)
 
     page = client.get(f"/mittarit/{behind_plan.pk}/").content.decode()
     assert f"suunnitelma 116,7{NB}km" in page
@@ -42,12 +43,16 @@ def test_the_site_the_api_the_report_and_the_pdf_agree(
     )
 
     html = client.get(f"/raportit/{report.pk}/").content.decode()
-    # The appendix's line of 2024: the reading, then the year's planned value.
-    assert re.search(r"2024\s+112,4\s+116,7", html)
+    # The appendix's row of 2024: the reading, then the year's planned value.
+    assert re.search(
+        r'<th scope="row">2024</th>\s*<td class="num">112,4\xa0km</td>\s*'
+        r'<td class="num">116,7\xa0km</td>\s*<td>! riskissä</td>',
+        html,
+    )
     assert f"112,4{NB}km" in html
     assert "Riskissä" in html
 
     pdf = client.get(f"/raportit/{report.pk}/pdf/").content
     text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
-    assert re.search(r"2024\s+112,4\s+116,7", text)
+    assert re.search(r"2024\s+112,4\skm\s+116,7\skm\s+! riskissä", text)
     assert "116,6" not in text + html + page

@@ -4,15 +4,16 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
-from reports import pdf
+from reports import files, pdf
 from reports.models import MidtermReport
 
 
 class Command(BaseCommand):
     help = (
-        "Make and keep the PDF of published mid-term reports in every language, "
-        "so that no reader waits for the first download. PDFs already kept are "
-        "skipped; drafts have none to keep."
+        "Make and keep the PDF and DOCX of published mid-term reports in every "
+        "language, now, as the background worker does after publishing (for "
+        "reports published before it ran, or after a layout change). Files "
+        "already kept are skipped; drafts have none to keep."
     )
 
     def add_arguments(self, parser):
@@ -49,11 +50,11 @@ class Command(BaseCommand):
     def _make(self, report: MidtermReport, language: str) -> None:
         label = f"Report {report.pk} v{report.edition} ({language})"
         name = pdf.stored_name(report)
-        if pdf.is_kept(report):
+        if files.is_kept(report):
             self.stdout.write(f"{label}: kept already, {name}")
             return
         started = time.perf_counter()
-        pdf.report_pdf(report)
+        files.make(report, language)
         seconds = time.perf_counter() - started
         self.stdout.write(
             self.style.SUCCESS(f"{label}: made in {seconds:.1f} s, {name}")

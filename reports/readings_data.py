@@ -1,0 +1,116 @@
+"""Every reading of a report as data: the CSV attached to its PDF, and the
+CSV and XLSX downloads of its page.
+
+The rows come from the report's content (``reports/freeze.py``): the frozen
+readings of a published report, so the file never changes after publishing,
+and a draft's readings as of its cut-off. A row per reading, oldest first
+within an indicator, indicators in the report's order. The CSV is the
+Finnish spreadsheet kind: semicolons, decimal commas, UTF-8 with a byte
+order mark so that Excel reads "ä" right.
+"""
+
+import csv
+import io
+from decimal import Decimal
+
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+
+from indicators import formatting
+from indicators.choices import Kind, Status
+
+from .freeze import ReportContent
+from .models import MidtermReport
+
+
+def filename(report: MidtermReport, extension: str) -> str:
+    """``kemijarven-kaupunki-…-lukemat-2026-06-30-v1.csv``."""
+    name = slugify(f"{report.strategy.municipality} {report.title}") or "raportti"
+    state = f"v{report.edition}" if report.is_published else "luonnos"
+    return f"{name}-lukemat-{report.cutoff_date:%Y-%m-%d}-{state}.{extension}"
+
+
+def header() -> list[str]:
+    """Column names a program can use (one word each), in the active language."""
+    return [
+        pgettext("sarake", "mittari_id"),
+        pgettext("sarake", "mittari"),
+        pgettext("sarake", "yksikkö"),
+        pgettext("sarake", "tyyppi"),
+        pgettext("sarake", "jakso"),
+        pgettext("sarake", "vuosi"),
+        pgettext("sarake", "jakson_numero"),
+        pgettext("sarake", "lukema"),
+        pgettext("sarake", "arvio"),
+        pgettext("sarake", "suunniteltu"),
+        pgettext("sarake", "tila"),
+        pgettext("sarake", "ennakkotieto"),
+        pgettext("sarake", "ennen_strategiakautta"),
+        pgettext("sarake", "selitys"),
+    ]
+
+
+def rows(content: ReportContent) -> list[list]:
+    """A list per reading: numbers as Decimals, the rest as text."""
+    out = []
+    for state in content.states.values():
+        d = state.definition
+        for r in state.readings:
+            out.append(
+                [
+                    d.id,
+                    str(d.name),
+                    str(d.unit),
+                    str(Kind(d.kind).label),
+                    r.period.label(),
+                    r.year,
+                    r.part,
+                    r.value,
+                    str(Status(r.assessed).label) if r.assessed else "",
+                    # As the report shows it: a derived 116,666… is 116,7.
+                    _rounded(r.planned, d.decimals),
+                    str(r.status.label) if r.status else "",
+                    _("kyllä") if r.preliminary else "",
+                    _("kyllä") if r.before_period else "",
+                    str(r.narrative),
+                ]
+            )
+    return out
+
+
+def _rounded(value: Decimal | None, decimals: int) -> Decimal | None:
+    return None if value is None else Decimal(formatting.machine(value, decimals))
+
+
+def _csv_cell(cell) -> str:
+    if cell is None:
+        return ""
+    if isinstance(cell, Decimal):
+        return formatting.plain(cell)  # "1234,5": exact, no grouping
+    return str(cell)
+
+
+def to_csv(content: ReportContent) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(header())
+    for row in rows(content):
+        writer.writerow([_csv_cell(cell) for cell in row])
+    return out.getvalue().encode("utf-8-sig")
+
+
+def to_xlsx(content: ReportContent, title: str) -> bytes:
+    """The same rows as a workbook: numbers as numbers, a frozen header row."""
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(_("Lukemat"))
+    sheet.freeze_panes = "A2"
+    sheet.append(header())
+    for row in rows(content):
+        sheet.append(row)
+    book.properties.title = title
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
