@@ -49,7 +49,7 @@ def snapshot() -> dict:
         "targets": list(AnnualTarget.objects.order_by("pk").values()),
         "readings": list(Reading.objects.order_by("pk").values()),
         "measure_owners": list(
-            Measure.objects.order_by("pk").values_list("department", "contact_name")
+            Measure.objects.order_by("pk").values_list("department", "contact")
         ),
         "measure_updates": list(MeasureUpdate.objects.order_by("pk").values()),
         "history": (
