@@ -59,6 +59,15 @@ def test_coordinators_have_the_permissions_they_need(db):
         "change_peer",
         "delete_peer",
         "view_peervalue",
+    }
+    granted = group.permissions.filter(content_type__app_label="strategy")
+    assert set(granted.values_list("codename", flat=True)) == {
+        # Departments' members, and contact persons (strategy 0050).
+        "view_department",
+        "change_department",
+        "view_contactperson",
+        "add_contactperson",
+        "change_contactperson",
         # Measures' departments and contacts; their updates, to look at.
         "view_measure",
         "change_measure",
