@@ -104,7 +104,8 @@ def _reading_html(d: Definition, r: ReadingState) -> str:
     if r.status is not None:
         parts.append(format_html("<p>{} {}</p>", _("Tila:"), r.status.label))
     if r.has_marks:
-        parts.append(format_html("<p>{}</p>", reading_marks(r)))
+        # A feed has no logged-in reader: the marks without the history link.
+        parts.append(format_html("<p>{}</p>", reading_marks({}, r)))
     if r.narrative:
         parts.append(format_html("<p>{}</p>", linebreaksbr(str(r.narrative))))
     if d.is_demo:

@@ -124,6 +124,7 @@ def test_it_narrows_to_an_indicator_and_tells_corrections_and_marks(
         user=recorder,
         lock_version=reading.lock_version,
         fields={"value": 113, "preliminary": True},
+        reason="Tilasto päivittyi.",
     )
     feed = parse_atom(client.get(f"/mittarit/{site.footpaths.pk}/syote/"))
     assert titles(feed) == [
