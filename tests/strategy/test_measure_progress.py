@@ -168,7 +168,8 @@ def test_it_bounds_the_queries_of_the_measure_page(
 ):
     for day in range(1, 20):
         make_update(measure, datetime.date(2026, 5, day), Phase.IN_PROGRESS)
-    # The current strategy, the measure with area and department, its updates.
+    # The current strategy, the measure with area, department and contact, its
+    # updates.
     with django_assert_max_num_queries(3):
         assert client.get(f"/toimenpiteet/{measure.pk}/").status_code == 200
 
