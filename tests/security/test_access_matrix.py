@@ -106,6 +106,18 @@ RULES = {
     "set_language": ({}, EVERYONE, EVERYONE, {"language": "en", "next": "/"}),
     "login": ({}, EVERYONE, EVERYONE, {}),
     "logout": ({}, READ_ONLY, EVERYONE, {}),
+    # The coordinator's pages (indicators/coordination_views.py). The members
+    # form posted empty reaches coordinators as a refused form (400).
+    "indicators:publish": ({"pk": "indicator"}, READ_ONLY, COORDINATORS, {}),
+    "indicators:departments": ({}, COORDINATORS, READ_ONLY, {}),
+    "indicators:department_members": (
+        {"pk": "department"},
+        READ_ONLY,
+        {**COORDINATORS, "coordinator": "400", "superuser": "400"},
+        {"action": "attach"},
+    ),
+    "indicators:on_time": ({}, COORDINATORS, READ_ONLY, {}),
+    "indicators:on_time_csv": ({}, COORDINATORS, READ_ONLY, {}),
 }
 # Patterns that serve files, outside the matrix on purpose.
 NOT_VIEWS = {"media": "uploaded files, served by the web server in production"}
@@ -165,6 +177,7 @@ def objects(sample_site, recorder, mayors_office):
         "reading": indicator.readings.order_by("pk").first().pk,
         "report": sample_site.report.pk,
         "draft": draft.pk,
+        "department": indicator.department_id,
     }
 
 
