@@ -107,9 +107,9 @@ def test_it_shows_phase_department_contact_and_latest_update_on_the_focus_area(
     section = html.split('id="toimenpide-2"')[1].split('class="measure"')[0]
     assert "Viivästynyt" in section
     assert "Tekniset palvelut" in section
-    assert (
-        'href="mailto:tiina.tekninen@esimerkki.invalid">Tiina Tekninen</a>' in section
-    )
+    # The one contact line of indicators and measures (includes/contact.html).
+    assert "Tiina Tekninen, Rakennuttajainsinööri" in section
+    assert 'href="mailto:tiina.tekninen@esimerkki.invalid"' in section
     assert "Tilannekatsaus 4.5.2026" in section
     assert "Urakka viivästyi." in section
     assert "Vanha." not in section
