@@ -418,7 +418,7 @@ def floor_rows(kind: str, arg: str, user) -> list[tuple]:
     from indicators.models import Indicator, Reading
     from strategy.models import Strategy
 
-    public = Indicator.objects.filter(strategy__is_current=True, is_public=True)
+    public = Indicator.objects.filter(strategy__is_current=True).public()
     if kind in ("home", "mine"):
         # Each indicator's readings of the last year: the status of a monthly
         # or quarterly indicator is judged on them (its status basis), and the
@@ -557,7 +557,7 @@ class Result:
 def bench_pages() -> list[Page]:
     from indicators.models import Indicator
 
-    bench = Indicator.objects.filter(external_id__startswith="bench-", is_public=True)
+    bench = Indicator.objects.filter(external_id__startswith="bench-").public()
     numeric = bench.filter(kind="numeric").order_by("external_id")
     qualitative = bench.filter(kind="qualitative").order_by("external_id")
     pages = [Page("home", "/", "home/-")]

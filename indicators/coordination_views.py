@@ -15,7 +15,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from strategy.current import current_strategy_or_404
 from strategy.models import Department
@@ -33,8 +33,8 @@ from .departments import (
 from .on_time import build_overview
 
 
-@login_required
 @require_POST
+@login_required
 def publish(request, pk: int):
     indicator = permissions.get_indicator_for_publishing(request, pk)
     if services.indicator_publish(indicator=indicator, user=request.user):
@@ -48,6 +48,7 @@ def publish(request, pk: int):
     return redirect(indicator)
 
 
+@require_safe
 @login_required
 def on_time(request):
     permissions.require_coordinator(request.user)
@@ -63,6 +64,7 @@ def on_time(request):
     return render(request, "indicators/on_time.html", ctx)
 
 
+@require_safe
 @login_required
 def on_time_csv(request):
     """The counted periods as CSV: semicolons and a byte order mark, as
@@ -142,14 +144,15 @@ def _departments_page(request, strategy, *, failed=None, status=200):
     return render(request, "indicators/departments.html", ctx, status=status)
 
 
+@require_safe
 @login_required
 def departments(request):
     permissions.require_coordinator(request.user)
     return _departments_page(request, current_strategy_or_404(request))
 
 
-@login_required
 @require_POST
+@login_required
 def department_members(request, pk: int):
     permissions.require_coordinator(request.user)
     department = get_object_or_404(Department, pk=pk)

@@ -32,7 +32,7 @@ from django.utils import timezone
 
 from simple_history.utils import bulk_create_with_history
 
-from strategy.models import Department, Measure, Strategy, User
+from strategy.models import ContactPerson, Department, Measure, Strategy, User
 
 from .demo_file import (
     DEFAULT_FILE,
@@ -262,11 +262,22 @@ def _indicator(
 def _create_indicator(
     data, strategy, definition, department, measures, factors, coordinator
 ) -> Indicator:
+    contact = None
+    if definition.contact:
+        found = definition.contact
+        contact, _ = ContactPerson.objects.get_or_create(
+            name=found["name"], title=found["title"], defaults=found
+        )
     indicator = Indicator(
         strategy=strategy,
         department=department,
         is_demo=True,
         published_at=_at(data.defined_on) if definition.published else None,
+        contact=contact,
+        # The department's own recorder, if it has one, is responsible.
+        responsible=department.members.filter(
+            username=data.recorder_of(definition.department)
+        ).first(),
         **definition.fields,
     )
     _full_clean(indicator, data, f'indicator "{definition.name}"')

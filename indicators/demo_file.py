@@ -20,6 +20,7 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 
 from strategy import roles
+from strategy.models import ContactPerson
 
 from . import periods
 from .choices import ASSESSED_CHOICES, PARTS_PER_YEAR, Direction, Frequency, Kind
@@ -83,6 +84,7 @@ class DemoIndicator:
     annual_targets: dict[int, Decimal]
     readings: tuple[DemoReading, ...]  # in period order
     published: bool = True  # false: a draft for the coordinator to publish
+    contact: dict | None = None  # ContactPerson fields: name, title, title_en, email
 
     @property
     def name(self) -> str:
@@ -250,6 +252,7 @@ INDICATOR_OTHER = {
     "decimals",
     "is_public",
     "published",
+    "contact",
     "baseline_value",
     "baseline_year",
     "target_value",
@@ -326,7 +329,35 @@ def _indicator(item, where, department_names, strategy_start) -> DemoIndicator:
         annual_targets=targets,
         readings=readings,
         published=_bool(item, "published", where, default=True),
+        contact=_contact(item, where),
     )
+
+
+CONTACT_KEYS = {"name": True, "title": True, "title_en": False, "email": False}
+
+
+def _contact(item, where) -> dict | None:
+    """An indicator's contact person: a table of CONTACT_KEYS, or None."""
+    if "contact" not in item:
+        return None
+    table = item["contact"]
+    where = f"{where}: 'contact'"
+    if not isinstance(table, dict):
+        raise ValueError(f"{where} must be a table with name and title")
+    _keys(
+        table,
+        where,
+        required={k for k, needed in CONTACT_KEYS.items() if needed},
+        optional={k for k, needed in CONTACT_KEYS.items() if not needed},
+    )
+    contact = {
+        key: _text(table, key, where, required=n) for key, n in CONTACT_KEYS.items()
+    }
+    try:
+        ContactPerson(**contact).full_clean()
+    except ValidationError as exc:
+        raise ValueError(f"{where}: {problems(exc)}") from None
+    return contact
 
 
 def _check_model(fields: dict, where: str) -> None:

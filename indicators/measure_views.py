@@ -28,7 +28,7 @@ from .permissions import (
 def measure(request, pk: int):
     strategy = current_strategy_or_404(request)
     measure = get_object_or_404(
-        Measure.objects.select_related("focus_area", "department"),
+        Measure.objects.select_related("focus_area", "department", "contact"),
         pk=pk,
         focus_area__strategy=strategy,
     )

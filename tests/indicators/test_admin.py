@@ -60,11 +60,19 @@ def test_coordinators_have_the_permissions_they_need(db):
         "delete_peer",
         "view_peervalue",
     }
-    # Measures' departments and contacts; their updates, to look at.
-    strategy = group.permissions.filter(content_type__app_label="strategy")
-    assert {"view_measure", "change_measure", "view_measureupdate"} <= set(
-        strategy.values_list("codename", flat=True)
-    )
+    granted = group.permissions.filter(content_type__app_label="strategy")
+    assert set(granted.values_list("codename", flat=True)) == {
+        # Departments' members, and contact persons (strategy 0050).
+        "view_department",
+        "change_department",
+        "view_contactperson",
+        "add_contactperson",
+        "change_contactperson",
+        # Measures' departments and contacts; their updates, to look at.
+        "view_measure",
+        "change_measure",
+        "view_measureupdate",
+    }
 
 
 def test_a_coordinator_adds_an_indicator_with_finnish_numbers(

@@ -106,6 +106,19 @@ REFUSALS = {
         "indicator \"Vuosikate\": annual_targets 2029: 'year': Vuoden on oltava "
         "strategiakaudella 2024–2028.",
     ),
+    "a contact without a title": (
+        (
+            'contact = { name = "Oskari Lehtola", title = "opetuspäällikkö", '
+            'title_en = "head of education" }',
+            'contact = { name = "Oskari Lehtola" }',
+        ),
+        'indicator "Perusopetuksen päättäneiden sijoittuminen jatko-opintoihin": '
+        "'contact': 'title' is missing",
+    ),
+    "a contact's address that is not one": (
+        ('email = "strategia@esimerkki.invalid"', 'email = "strategia"'),
+        "indicator \"Väkiluku\": 'contact': 'email': ",
+    ),
     "a strategy start the strategy does not have": (
         ("strategy_start = 2024", "strategy_start = 2023"),
         "the file's strategy_start is 2023, but the strategy "

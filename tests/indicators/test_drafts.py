@@ -145,3 +145,20 @@ def test_a_draft_of_a_department_is_not_named_to_visitors(
     make_indicator(name=DRAFT_NAME, published_at=None, department=secret)
     make_indicator()
     assert "Uusi palvelualue" not in client.get("/mittarit/").content.decode()
+
+
+def test_the_admin_publishes_selected_drafts(client, staff_coordinator, draft):
+    published = Indicator.objects.exclude(pk=draft.pk).count()
+    client.force_login(staff_coordinator)
+    changelist = client.get("/hallinta/indicators/indicator/")
+    assert "Julkaise valitut luonnokset" in changelist.content.decode()
+    r = client.post(
+        "/hallinta/indicators/indicator/",
+        {"action": "publish", "_selected_action": [draft.pk]},
+        follow=True,
+    )
+    assert "1 mittari julkaistiin." in r.content.decode()
+    draft.refresh_from_db()
+    assert draft.is_published
+    assert draft.history.latest().history_user == staff_coordinator
+    assert Indicator.objects.filter(published_at__isnull=False).count() == published + 1

@@ -47,7 +47,7 @@ def test_a_recorded_and_corrected_reading_shows_both_values_and_users(
     ]
 
     html = _fragment(indicator)
-    assert "<caption>Muutoshistoria: kuka muutti, milloin ja mitä</caption>" in html
+    assert "Muutoshistoria: kuka muutti, milloin ja mitä</caption>" in html
     assert '<th scope="col">Kuka</th>' in html
     assert "Kirjaaja" in html and "Koordinaattori" in html
     assert '<span class="change-old">130,0</span>' in html

@@ -396,6 +396,18 @@ def test_it_keeps_what_was_recorded_in_the_demo(demo):
     assert broadband.readings.get(year=2025).value == 66
 
 
+def test_it_leaves_one_draft_and_names_contacts(demo):
+    drafts = Indicator.objects.filter(published_at__isnull=True)
+    assert list(drafts.values_list("name", flat=True)) == [
+        "Omistajaohjauksen toimivuus"
+    ]
+    broadband = Indicator.objects.get(name="Nopean laajakaistan saatavuus")
+    assert str(broadband.contact) == "Markku Ojala, tietoliikenneasiantuntija"
+    assert broadband.responsible.username == "kirjaaja"
+    # A department without a recorder of its own has nobody named.
+    assert Indicator.objects.get(name="Väkiluku").responsible is None
+
+
 def test_it_adds_example_progress_to_some_measures(demo, client):
     updates = MeasureUpdate.objects.select_related("measure__department")
     assert updates.count() == demo.created["measure updates"] > 0

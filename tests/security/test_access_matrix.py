@@ -154,13 +154,15 @@ RULES = {
         MEASURE_WRITERS,
         {},
     ),
-    "indicators:publish": ({"pk": "draft_indicator"}, COORDINATORS, COORDINATORS, {}),
-    "indicators:departments": ({}, COORDINATORS, COORDINATORS, {}),
+    # The coordinator's pages (indicators/coordination_views.py). The members
+    # form posted empty reaches coordinators as a refused form (400).
+    "indicators:publish": ({"pk": "draft_indicator"}, READ_ONLY, COORDINATORS, {}),
+    "indicators:departments": ({}, COORDINATORS, READ_ONLY, {}),
     "indicators:department_members": (
         {"pk": "department"},
-        COORDINATORS,
-        COORDINATORS,
-        {},
+        READ_ONLY,
+        {**COORDINATORS, "coordinator": "400", "superuser": "400"},
+        {"action": "attach"},
     ),
     "indicators:on_time": ({}, COORDINATORS, {**COORDINATORS, **LOGGED_405}, {}),
     "indicators:on_time_csv": ({}, COORDINATORS, {**COORDINATORS, **LOGGED_405}, {}),

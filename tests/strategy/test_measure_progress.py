@@ -107,9 +107,9 @@ def test_it_shows_phase_department_contact_and_latest_update_on_the_focus_area(
     section = html.split('id="toimenpide-2"')[1].split('class="measure"')[0]
     assert "Viivästynyt" in section
     assert "Tekniset palvelut" in section
-    assert (
-        'href="mailto:tiina.tekninen@esimerkki.invalid">Tiina Tekninen</a>' in section
-    )
+    # The one contact line of indicators and measures (includes/contact.html).
+    assert "Tiina Tekninen, Rakennuttajainsinööri" in section
+    assert 'href="mailto:tiina.tekninen@esimerkki.invalid"' in section
     assert "Tilannekatsaus 4.5.2026" in section
     assert "Urakka viivästyi." in section
     assert "Vanha." not in section
@@ -168,7 +168,8 @@ def test_it_bounds_the_queries_of_the_measure_page(
 ):
     for day in range(1, 20):
         make_update(measure, datetime.date(2026, 5, day), Phase.IN_PROGRESS)
-    # The current strategy, the measure with area and department, its updates.
+    # The current strategy, the measure with area, department and contact, its
+    # updates.
     with django_assert_max_num_queries(3):
         assert client.get(f"/toimenpiteet/{measure.pk}/").status_code == 200
 
