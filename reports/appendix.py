@@ -32,6 +32,7 @@ class YearRow:
     status: Status | None  # None for a year before the strategy period
     assessed: str = ""  # the assessment (qualitative)
     narrative: Text = Text()  # the explanation of the year's last reading
+    preliminary: bool = False  # the year's last reading is a preliminary figure
 
     @property
     def before_period(self) -> bool:
@@ -63,6 +64,7 @@ def year_rows(state: IndicatorState) -> list[YearRow]:
                 status=None if reading.before_period else found.status,
                 assessed=reading.assessed,
                 narrative=reading.narrative,
+                preliminary=reading.preliminary,
             )
         )
     return rows
@@ -90,11 +92,14 @@ def row_to_json(row: YearRow) -> list:
         str(row.status) if row.status else None,
         row.assessed,
         row.narrative.to_json() if row.narrative else "",
+        row.preliminary,
     ]
 
 
 def row_from_json(data: list) -> YearRow:
-    year, part, value, basis, basis_value, planned, status, assessed, text = data
+    # Rows frozen before the preliminary mark have nine items.
+    year, part, value, basis, basis_value, planned, status, assessed, text = data[:9]
+    preliminary = bool(data[9]) if len(data) > 9 else False
     return YearRow(
         year=year,
         part=part,
@@ -105,4 +110,5 @@ def row_from_json(data: list) -> YearRow:
         status=Status(status) if status else None,
         assessed=assessed,
         narrative=Text.from_json(text) if text else Text(),
+        preliminary=preliminary,
     )

@@ -86,6 +86,7 @@ def _year_view(definition, row) -> dict:
         "status": row.status,
         "narrative": str(row.narrative),
         "narrative_lang": row.narrative.lang,
+        "preliminary": row.preliminary,
     }
     if numeric:
         view["value"] = definition.value_text(row.value)
