@@ -124,7 +124,10 @@ def test_it_marks_preliminary_figures_and_history_years(
     assert (row["year"], row["preliminary"]) == (2024, True)
     assert ind.state.latest.preliminary
     html = render_html(report)
-    assert html.count('<span class="reading-mark mark-preliminary">ennakkotieto</span>') >= 2
+    assert (
+        html.count('<span class="reading-mark mark-preliminary">ennakkotieto</span>')
+        >= 2
+    )
 
 
 def test_it_draws_a_trend_line_with_its_words(recorded, make_report):
