@@ -291,8 +291,8 @@ class RenderClaim(models.Model):
     claim left behind by a crashed worker is taken over once it is stale.
     """
 
-    key = models.CharField(max_length=60, unique=True)
-    claimed_at = models.DateTimeField()
+    key = models.CharField(_("tunniste"), max_length=60, unique=True)
+    claimed_at = models.DateTimeField(_("varattu"))
 
     class Meta:
         verbose_name = _("tiedoston tekovaraus")
