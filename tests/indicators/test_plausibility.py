@@ -208,7 +208,14 @@ def test_a_correction_to_a_far_value_asks_too(
     url = f"/kirjaukset/{reading.pk}/muokkaa/"
     why = "Alueliitos: luku kattaa vain kantakaupungin."
     r = client.post(
-        url, {"year": "2025", "value": "688", "lock_version": "1", "narrative": why}
+        url,
+        {
+            "year": "2025",
+            "value": "688",
+            "lock_version": "1",
+            "narrative": why,
+            "reason": "Aluerajaus muuttui.",
+        },
     )
     assert r.status_code == 200
     assert 'name="confirm_unusual"' in r.content.decode()
@@ -222,6 +229,7 @@ def test_a_correction_to_a_far_value_asks_too(
             "lock_version": "1",
             "confirm_unusual": "on",
             "narrative": why,
+            "reason": "Aluerajaus muuttui.",
         },
     )
     assert r.status_code == 302
@@ -235,6 +243,7 @@ def test_a_correction_to_a_far_value_asks_too(
             "value": "688",
             "lock_version": "2",
             "evidence": "Tilasto",
+            "reason": "Lähde lisätty.",
             "narrative": why,
         },
     )
@@ -270,6 +279,8 @@ def test_the_migration_gives_existing_indicators_their_units_range(make_indicato
 def test_the_form_names_the_valid_range(client, recorder, population):
     client.force_login(recorder)
     r = client.get(f"/mittarit/{population.pk}/kirjaa/")
-    assert r.context["form"]["value"].help_text == (
+    # The range, then the guidance of the record form (where an explanation
+    # is needed).
+    assert r.context["form"]["value"].help_text.startswith(
         "Kokonaisluku, esimerkiksi 1 234. Sallittu arvo: vähintään 0 asukasta."
     )

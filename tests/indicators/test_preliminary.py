@@ -50,7 +50,12 @@ def test_the_final_figure_replaces_it_and_both_stay_in_history(
     assert "checked" in page.split('name="preliminary"')[1].split(">")[0]
     r = client.post(
         f"/kirjaukset/{reading.pk}/muokkaa/",
-        {"year": "2025", "value": "122", "lock_version": "1"},
+        {
+            "year": "2025",
+            "value": "122",
+            "lock_version": "1",
+            "reason": "Lopullinen luku.",
+        },
     )
     assert r.status_code == 302
     reading.refresh_from_db()

@@ -52,6 +52,7 @@ def test_it_adds_english_to_a_reading_by_correcting_it(
             "narrative": "Kaksi hanketta valmistui.",
             "narrative_en": "Two projects were completed.",
             "lock_version": str(reading.lock_version),
+            "reason": "Englanninkielinen selitys.",
         },
     )
     assert r.status_code == 302
