@@ -12,6 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from strategy import progress, services
 from strategy.current import current_strategy_or_404
@@ -25,6 +26,7 @@ from .permissions import (
 )
 
 
+@require_safe
 def measure(request, pk: int):
     strategy = current_strategy_or_404(request)
     measure = get_object_or_404(

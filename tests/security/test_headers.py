@@ -1,5 +1,7 @@
 """Security headers on real responses: pages, errors, static files, PDFs."""
 
+from django.core.management import call_command
+
 import pytest
 
 CSP_PARTS = [
@@ -74,7 +76,12 @@ def test_pages_of_a_logged_in_user_are_private_and_not_stored(
         assert_secure_headers(r)
 
 
-def test_a_published_reports_pdf_carries_the_policy(client, sample_site):
+def test_a_published_reports_pdf_carries_the_policy(
+    client, sample_site, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    # The files are made by the background worker; here by its command.
+    call_command("make_report_pdfs", str(sample_site.report.pk), verbosity=0)
     r = client.get(sample_site.path("report") + "pdf/")
     assert r.status_code == 200
     assert r["Content-Type"] == "application/pdf"
