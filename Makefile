@@ -58,13 +58,16 @@ run: $(STAMP)
 	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:8000
 
 # Production start on PostgreSQL with debug off (README: Production start): the
-# deploy checks, migrations and static files first, then gunicorn.
+# deploy checks, migrations and static files first, then the report files'
+# background worker and gunicorn; stopping one stops both.
 serve: $(STAMP)
 	$(BIN)/python manage.py check --deploy --fail-level WARNING
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py collectstatic --no-input --verbosity 0
 	$(BIN)/python manage.py load_strategy
-	exec $(BIN)/gunicorn --config kemijarvi/gunicorn.py kemijarvi.wsgi
+	$(BIN)/python manage.py db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/gunicorn --config kemijarvi/gunicorn.py kemijarvi.wsgi
 
 test: $(STAMP) $(NODE_STAMP)
 	$(TEST_ENV) $(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -157,6 +157,7 @@ def pdf_filename(report: MidtermReport) -> str:
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
+@require_safe
 def report_docx(request, pk: int):
     """The report as a Word document, for the council's agenda system."""
     report = _get_report_for_reading(request, pk)
@@ -184,6 +185,7 @@ DATA_TYPES = {
 }
 
 
+@require_safe
 def report_data(request, pk: int, extension: str):
     """Every reading of the report as CSV or XLSX (frozen once published)."""
     if extension not in DATA_TYPES:

@@ -8,6 +8,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -104,8 +105,11 @@ class Browser:
         )
 
     def get(self, url: str):
-        with self.opener.open(url, timeout=120) as r:
-            return r.status, r.headers, r.read()
+        try:
+            with self.opener.open(url, timeout=120) as r:
+                return r.status, r.headers, r.read()
+        except urllib.error.HTTPError as error:  # 4xx/5xx: an answer too
+            return error.code, error.headers, error.read()
 
     def post(self, url: str, data: dict):
         html = self.get(url)[2].decode()

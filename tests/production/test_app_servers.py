@@ -5,6 +5,8 @@ ports, records a reading through one and reads it through the other (the
 session too is shared), and downloads a published report's PDF from both.
 """
 
+import subprocess
+
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.db import connection
 
@@ -12,7 +14,7 @@ import pytest
 
 from indicators.models import Reading
 
-from .servers import AppServer, Browser, collectstatic, production_env
+from .servers import BIN, ROOT, AppServer, Browser, collectstatic, production_env
 
 # serialized_rollback: the roles (groups) made by a migration survive the flush.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -63,15 +65,32 @@ def test_a_reading_recorded_on_one_server_is_read_on_the_other(
     assert status == 200 and "Kirjaaja" in html.decode()
 
 
-def test_a_published_reports_pdf_is_the_same_from_either_server(
+def test_a_published_reports_pdf_made_by_the_worker_is_served_by_either(
     servers, sample_site, shared
 ):
     one, other = servers
     path = f"/raportit/{sample_site.report.pk}/pdf/"
+    # Publishing queued the files; no reader's request makes them.
+    status, _headers, _body = Browser().get(one.url + path)
+    assert status == 503
+    # The background worker of `make serve`, once through the queue.
+    subprocess.run(
+        [
+            str(BIN / "python"),
+            "manage.py",
+            "db_worker",
+            "--batch",
+            "--no-startup-delay",
+        ],
+        cwd=ROOT,
+        env=production_env(shared),
+        check=True,
+        timeout=600,
+    )
     first = Browser().get(one.url + path)
     second = Browser().get(other.url + path)
     assert first[0] == second[0] == 200
     assert first[1]["Content-Type"] == "application/pdf"
     assert first[2] == second[2]  # made once, kept in the shared storage
     stored = list((shared / "media").rglob("*.pdf"))
-    assert len(stored) == 1
+    assert len(stored) == 2  # Finnish and English, one file each
