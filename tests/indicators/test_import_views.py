@@ -372,3 +372,14 @@ def test_a_value_far_from_the_previous_needs_the_confirm_column(
     reason = reading.history.latest().history_change_reason
     assert reason.startswith("Tuonti tiedostosta x.csv; vahvisti Kirjaaja ")
     assert len(reason) > len("Tuonti tiedostosta x.csv; vahvisti Kirjaaja ")
+
+
+def test_a_failed_upload_gets_the_error_summary_and_title(client, recorder):
+    # Issue 13: every staff form, the import's included, leads with a summary.
+    client.force_login(recorder)
+    r = client.post("/tuonti/", {})
+    assert r.status_code == 400
+    html = r.content.decode()
+    assert "<title>Virhe: Tuo tuloksia tiedostosta" in html
+    assert 'class="error-summary"' in html
+    assert not Reading.objects.exists()
