@@ -187,6 +187,28 @@ def _collisions(box: Box, segments, boxes, region: Box) -> int:
     return hits + (0 if box.inside(region) else 100)
 
 
+def _is_free(box: Box, segments, boxes, region: Box) -> bool:
+    """``_collisions(...) == 0``, answered at the first hit: the search for a
+    free place tries hundreds of boxes against a long series' segments, and
+    a segment whose bounding box misses the label's cannot cross it."""
+    if not box.inside(region):
+        return False
+    clear = box.grown(LABEL_GAP)
+    if any(clear.overlaps(other) for other in boxes):
+        return False
+    x0, y0, x1, y1 = clear.x0, clear.y0, clear.x1, clear.y1
+    return not any(
+        segment_hits(p, q, clear)
+        for p, q in segments
+        if not (
+            (p[0] < x0 and q[0] < x0)
+            or (p[0] > x1 and q[0] > x1)
+            or (p[1] < y0 and q[1] < y0)
+            or (p[1] > y1 and q[1] > y1)
+        )
+    )
+
+
 def place_label(
     text: str,
     at: tuple[float, float],
@@ -205,9 +227,9 @@ def place_label(
     for dx, dy, anchor in offsets:
         x, y = at[0] + dx, at[1] + dy
         box = text_box(x, y, text, anchor, font_size, bold=True)
-        cost = _collisions(box, segments, boxes, region)
-        if cost == 0:
+        if _is_free(box, segments, boxes, region):
             return x, y, anchor, box
+        cost = _collisions(box, segments, boxes, region)
         if best is None or cost < best[0]:
             best = (cost, (x, y, anchor, box))
     width = text_box(0, 0, text, "start", font_size, bold=True).x1
@@ -221,7 +243,7 @@ def place_label(
     places.sort(key=lambda p: (p[0] + centre - at[0]) ** 2 + (p[1] - at[1]) ** 2)
     for x, y in places:
         box = text_box(x, y, text, "start", font_size, bold=True)
-        if _collisions(box, segments, boxes, region) == 0:
+        if _is_free(box, segments, boxes, region):
             return x, y, "start", box
     return best[1]
 

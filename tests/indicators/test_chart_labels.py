@@ -248,3 +248,26 @@ def test_the_list_shows_each_sparklines_first_and_last_values(client, site):
     spark = html.split('aria-label="Kehitys 2023–2025: 100,0\xa0km → 112,0\xa0km"')[1]
     spark = spark.split("</svg>")[0]
     assert ">100,0</text>" in spark and ">112,0</text>" in spark
+
+
+def test_the_quick_free_check_agrees_with_the_full_count():
+    """``_is_free`` (first hit, bounding boxes first) answers exactly
+    ``_collisions(...) == 0`` — checked on a zigzag series and a grid of boxes."""
+    import random
+
+    from indicators.charts import Box, _collisions, _is_free, _segments
+
+    rng = random.Random(7)
+    points = [(10 + i * 5.0, 50 + rng.uniform(-40, 40)) for i in range(120)]
+    segments = _segments(points)
+    boxes = [Box(100, 20, 140, 30), Box(300, 70, 360, 82)]
+    region = Box(0, 0, 620, 110)
+    checked = free = 0
+    for x in range(-20, 640, 7):
+        for y in range(-10, 120, 5):
+            box = Box(x, y, x + 45, y + 10)
+            expected = _collisions(box, segments, boxes, region) == 0
+            assert _is_free(box, segments, boxes, region) == expected, box
+            checked += 1
+            free += expected
+    assert checked > 1000 and 0 < free < checked
