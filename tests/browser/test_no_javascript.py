@@ -10,7 +10,7 @@ def test_it_shows_the_home_page_without_javascript(nojs_page, live_server, site)
     page.goto(live_server.url + "/")
     heading = page.get_by_role("heading", level=1)
     assert heading.inner_text() == "Kemijärven kaupunkistrategia 2024–2028"
-    assert page.get_by_role("link", name="1. Kylien kaupunki").is_visible()
+    assert page.get_by_role("link", name="1. Kylien kaupunki", exact=True).is_visible()
 
 
 def test_it_switches_language_without_javascript(nojs_page, live_server, site):

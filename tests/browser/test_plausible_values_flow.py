@@ -34,7 +34,7 @@ def test_a_far_value_is_confirmed_on_the_form(page, live_server, recorder, popul
     assert confirm.count() == 0  # only when needed
     page.get_by_label("Vuosi").fill("2025")
     page.get_by_label("Tulos (asukasta)").fill("69 400")
-    page.get_by_label("Selitys").fill("Tarkistettu tilastosta.")
+    page.get_by_label("Selitys", exact=True).fill("Tarkistettu tilastosta.")
     with page.expect_navigation():
         page.get_by_role("button", name="Tallenna tulos").click()
 
@@ -67,6 +67,7 @@ def test_a_preliminary_figure_is_replaced_by_the_final(
     page.goto(f"{live_server.url}/kirjaukset/{reading.pk}/muokkaa/")
     page.get_by_label("Tulos (asukasta)").fill("6 875")
     page.get_by_label("Ennakkotieto").uncheck()
+    page.get_by_label("Korjauksen syy").fill("Lopullinen luku.")
     with page.expect_navigation():
         page.get_by_role("button", name="Tallenna korjaus").click()
     row = page.locator("table.readings-table tr", has_text="6 875")
