@@ -41,6 +41,25 @@ def _finnish_by_default():
         yield
 
 
+@pytest.fixture(autouse=True)
+def _role_groups(request: pytest.FixtureRequest) -> None:
+    """Recreate the role groups before a test on a transactional database
+    (live-server, parallel-thread and two-server tests): Django empties such
+    a database after each test, and with it the groups migration
+    strategy/0002 made."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = (
+        "live_server" in request.fixturenames
+        or "transactional_db" in request.fixturenames
+        or (marker is not None and marker.kwargs.get("transaction"))
+    )
+    if not transactional:
+        return
+    request.getfixturevalue("transactional_db")
+    for name in roles.ALL:
+        Group.objects.get_or_create(name=name)
+
+
 @pytest.fixture
 def strategy(db):
     return load_strategy_file().strategy

@@ -158,24 +158,6 @@ def live_server(request: pytest.FixtureRequest) -> Iterator:
         server.stop()
 
 
-@pytest.fixture(autouse=True)
-def _role_groups(request: pytest.FixtureRequest) -> None:
-    """Recreate the role groups before a test that uses the live server.
-
-    Such tests run in a transactional database, which Django empties after
-    each test, and with it the groups that migration strategy/0002 made.
-    """
-    if "live_server" not in request.fixturenames:
-        return
-    request.getfixturevalue("transactional_db")
-    from django.contrib.auth.models import Group
-
-    from strategy import roles
-
-    for name in roles.ALL:
-        Group.objects.get_or_create(name=name)
-
-
 @pytest.fixture
 def staff_coordinator(coordinator):
     """The coordinator, able to enter the admin as at work."""

@@ -16,8 +16,7 @@ from indicators.models import Reading
 
 from .servers import BIN, ROOT, AppServer, Browser, collectstatic, production_env
 
-# serialized_rollback: the roles (groups) made by a migration survive the flush.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture(scope="module")

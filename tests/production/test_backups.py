@@ -14,7 +14,7 @@ import pytest
 
 from .servers import database_url
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def table_digests(url: str) -> dict[str, tuple[int, str]]:
