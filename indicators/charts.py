@@ -278,6 +278,22 @@ def _segments(points: list[tuple[float, float]]):
     return list(zip(points, points[1:], strict=False)) or [(p, p) for p in points]
 
 
+def chart_opening(
+    chart_id: str, width: float, height: float, font_size: float, title, desc
+) -> list[str]:
+    """A chart's <svg> element with its title and description: the one way
+    every line chart names itself to screen readers."""
+    title_id, desc_id = f"{chart_id}-title", f"{chart_id}-desc"
+    return [
+        f'<svg class="chart" id="{escape(chart_id)}" role="img" '
+        f'aria-labelledby="{title_id} {desc_id}" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" font-size="{font_size}" '
+        f'fill="{INK}" xmlns="http://www.w3.org/2000/svg">',
+        f'<title id="{title_id}">{escape(title)}</title>',
+        f'<desc id="{desc_id}">{escape(desc)}</desc>',
+    ]
+
+
 def line_chart(
     *,
     chart_id: str,
@@ -327,15 +343,7 @@ def line_chart(
     def sy(y) -> float:
         return top + (high - float(y)) / (high - low) * plot_h
 
-    title_id, desc_id = f"{chart_id}-title", f"{chart_id}-desc"
-    parts = [
-        f'<svg class="chart" id="{escape(chart_id)}" role="img" '
-        f'aria-labelledby="{title_id} {desc_id}" viewBox="0 0 {width} {height}" '
-        f'width="{width}" height="{height}" font-size="{font_size}" '
-        f'fill="{INK}" xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="{title_id}">{escape(labels.title)}</title>',
-        f'<desc id="{desc_id}">{escape(labels.desc)}</desc>',
-    ]
+    parts = chart_opening(chart_id, width, height, font_size, labels.title, labels.desc)
 
     history_label = ""
     if period_start is not None and first_year < period_start <= last_year + 1:

@@ -6,10 +6,20 @@ colours); its own module so that the trend chart stays as it is.
 
 import math
 from collections.abc import Sequence
-from html import escape
 
 from .. import formatting
-from ..charts import GRID, HALO, INK, MUTED, Point, _f, _text, nice_ticks, tick_decimals
+from ..charts import (
+    GRID,
+    HALO,
+    INK,
+    MUTED,
+    Point,
+    _f,
+    _text,
+    chart_opening,
+    nice_ticks,
+    tick_decimals,
+)
 
 
 def multi_line_chart(
@@ -47,15 +57,7 @@ def multi_line_chart(
     def sy(y) -> float:
         return top + (high - float(y)) / (high - low) * plot_h
 
-    title_id, desc_id = f"{chart_id}-title", f"{chart_id}-desc"
-    parts = [
-        f'<svg class="chart" id="{escape(chart_id)}" role="img" '
-        f'aria-labelledby="{title_id} {desc_id}" viewBox="0 0 {width} {height}" '
-        f'width="{width}" height="{height}" font-size="{font_size}" '
-        f'fill="{INK}" xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="{title_id}">{escape(title)}</title>',
-        f'<desc id="{desc_id}">{escape(desc)}</desc>',
-    ]
+    parts = chart_opening(chart_id, width, height, font_size, title, desc)
     for tick, text in zip(ticks, tick_labels, strict=True):
         y = sy(tick)
         parts.append(
