@@ -2,8 +2,9 @@
 their members, and the on-time overview.
 
 Coordinators and superusers only (``permissions``; the mayor's office also
-reads the on-time overview): anyone else logged in gets 403, and anonymous visitors go to the login page. The rules live in
-``services``, ``departments`` and ``on_time``; these views only wire them up.
+reads the on-time overview): anyone else logged in gets 403, and anonymous
+visitors go to the login page. The rules live in ``services``,
+``departments`` and ``on_time``; these views only wire them up.
 """
 
 import csv
