@@ -271,3 +271,32 @@ def test_the_quick_free_check_agrees_with_the_full_count():
             checked += 1
             free += expected
     assert checked > 1000 and 0 < free < checked
+
+
+def test_the_count_of_collisions_skips_only_segments_that_cannot_cross():
+    """``_collisions`` looks only at segments whose bounding box meets the
+    label's (``_near``); it counts what every segment, checked one by one,
+    counts — on a zigzag series and a grid of boxes, many of them crossed."""
+    import random
+
+    from indicators.charts import LABEL_GAP, Box, _collisions, _segments, segment_hits
+
+    rng = random.Random(11)
+    points = [(10 + i * 5.0, 50 + rng.uniform(-40, 40)) for i in range(120)]
+    segments = _segments(points)
+    boxes = [Box(100, 20, 140, 30)]
+    region = Box(0, 0, 620, 110)
+    crossed = 0
+    for x in range(-20, 640, 9):
+        for y in range(-10, 120, 6):
+            box = Box(x, y, x + 45, y + 10)
+            clear = box.grown(LABEL_GAP)
+            hits = sum(segment_hits(p, q, clear) for p, q in segments)
+            expected = (
+                hits
+                + sum(clear.overlaps(other) for other in boxes)
+                + (0 if box.inside(region) else 100)
+            )
+            assert _collisions(box, segments, boxes, region) == expected, box
+            crossed += hits > 1
+    assert crossed > 500
