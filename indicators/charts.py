@@ -228,15 +228,13 @@ def place_label(
     (dx, dy to the baseline, anchor) where it touches no line, no mark and no
     other label and stays in ``region``; else the free place in the region
     nearest to the point; else the place of ``offsets`` that touches least."""
-    best = None
+    tried = []
     for dx, dy, anchor in offsets:
         x, y = at[0] + dx, at[1] + dy
         box = text_box(x, y, text, anchor, font_size, bold=True)
         if _is_free(box, segments, boxes, region):
             return x, y, anchor, box
-        cost = _collisions(box, segments, boxes, region)
-        if best is None or cost < best[0]:
-            best = (cost, (x, y, anchor, box))
+        tried.append((x, y, anchor, box))
     width = text_box(0, 0, text, "start", font_size, bold=True).x1
     step = font_size / 2
     xs = [
@@ -258,7 +256,8 @@ def place_label(
         box = text_box(x, y, text, "start", font_size, bold=True)
         if _is_free(box, segments, boxes, region):
             return x, y, "start", box
-    return best[1]
+    # Counted only now, when no place is free: the first that touches least.
+    return min(tried, key=lambda place: _collisions(place[3], segments, boxes, region))
 
 
 def _around(gap: float, font_size: float, rings: int = 4) -> list:

@@ -300,3 +300,27 @@ def test_the_count_of_collisions_skips_only_segments_that_cannot_cross():
             assert _collisions(box, segments, boxes, region) == expected, box
             crossed += hits > 1
     assert crossed > 500
+
+
+def test_a_label_with_no_free_place_goes_where_it_touches_least():
+    """No place is free (the region is too small for the label): the label
+    takes the first of the places tried that touches the fewest lines."""
+    from indicators.charts import Box, place_label
+
+    offsets = [(0, 0, "start"), (0, 50, "start"), (0, -50, "start")]
+    through_first = ((0, 97), (300, 97))
+    through_second = ((0, 147), (300, 147))
+    common = {"font_size": 10, "boxes": [], "region": Box(0, 0, 10, 10)}
+
+    x, y, anchor, _ = place_label(
+        "Tavoite",
+        (100, 100),
+        offsets,
+        segments=[through_first, through_second],
+        **common,
+    )
+    assert (x, y, anchor) == (100, 50, "start")  # the third: no line through it
+    x, y, anchor, _ = place_label(
+        "Tavoite", (100, 100), offsets, segments=[through_first], **common
+    )
+    assert (x, y, anchor) == (100, 150, "start")  # the second and third tie
