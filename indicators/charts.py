@@ -180,9 +180,24 @@ def segment_hits(p: tuple[float, float], q: tuple[float, float], box: Box) -> bo
     return True
 
 
+def _near(segments, box: Box):
+    """The segments whose bounding box meets ``box``: no other can cross it."""
+    x0, y0, x1, y1 = box.x0, box.y0, box.x1, box.y1
+    return (
+        (p, q)
+        for p, q in segments
+        if not (
+            (p[0] < x0 and q[0] < x0)
+            or (p[0] > x1 and q[0] > x1)
+            or (p[1] < y0 and q[1] < y0)
+            or (p[1] > y1 and q[1] > y1)
+        )
+    )
+
+
 def _collisions(box: Box, segments, boxes, region: Box) -> int:
     clear = box.grown(LABEL_GAP)
-    hits = sum(segment_hits(p, q, clear) for p, q in segments)
+    hits = sum(segment_hits(p, q, clear) for p, q in _near(segments, clear))
     hits += sum(clear.overlaps(other) for other in boxes)
     return hits + (0 if box.inside(region) else 100)
 
@@ -196,17 +211,7 @@ def _is_free(box: Box, segments, boxes, region: Box) -> bool:
     clear = box.grown(LABEL_GAP)
     if any(clear.overlaps(other) for other in boxes):
         return False
-    x0, y0, x1, y1 = clear.x0, clear.y0, clear.x1, clear.y1
-    return not any(
-        segment_hits(p, q, clear)
-        for p, q in segments
-        if not (
-            (p[0] < x0 and q[0] < x0)
-            or (p[0] > x1 and q[0] > x1)
-            or (p[1] < y0 and q[1] < y0)
-            or (p[1] > y1 and q[1] > y1)
-        )
-    )
+    return not any(segment_hits(p, q, clear) for p, q in _near(segments, clear))
 
 
 def place_label(
@@ -223,29 +228,36 @@ def place_label(
     (dx, dy to the baseline, anchor) where it touches no line, no mark and no
     other label and stays in ``region``; else the free place in the region
     nearest to the point; else the place of ``offsets`` that touches least."""
-    best = None
+    tried = []
     for dx, dy, anchor in offsets:
         x, y = at[0] + dx, at[1] + dy
         box = text_box(x, y, text, anchor, font_size, bold=True)
         if _is_free(box, segments, boxes, region):
             return x, y, anchor, box
-        cost = _collisions(box, segments, boxes, region)
-        if best is None or cost < best[0]:
-            best = (cost, (x, y, anchor, box))
+        tried.append((x, y, anchor, box))
     width = text_box(0, 0, text, "start", font_size, bold=True).x1
     step = font_size / 2
-    places = [
-        (region.x0 + i * step, region.y0 + font_size + j * step)
+    xs = [
+        region.x0 + i * step
         for i in range(int((region.x1 - region.x0 - width) / step) + 1)
+    ]
+    ys = [
+        region.y0 + font_size + j * step
         for j in range(int((region.y1 - region.y0 - font_size) / step) + 1)
     ]
+    # The grid's places nearest first: a long series tries over a thousand, so
+    # each axis's squared distances once, and no key function per place (ties
+    # keep the grid's order, x then y).
     centre = width / 2
-    places.sort(key=lambda p: (p[0] + centre - at[0]) ** 2 + (p[1] - at[1]) ** 2)
-    for x, y in places:
+    to_x = [(x, (x + centre - at[0]) ** 2) for x in xs]
+    to_y = [(y, (y - at[1]) ** 2) for y in ys]
+    places = sorted((dx + dy, x, y) for x, dx in to_x for y, dy in to_y)
+    for _, x, y in places:
         box = text_box(x, y, text, "start", font_size, bold=True)
         if _is_free(box, segments, boxes, region):
             return x, y, "start", box
-    return best[1]
+    # Counted only now, when no place is free: the first that touches least.
+    return min(tried, key=lambda place: _collisions(place[3], segments, boxes, region))
 
 
 def _around(gap: float, font_size: float, rings: int = 4) -> list:

@@ -387,6 +387,28 @@ def judge(definition: Definition, raw: RawReading, targets) -> ReadingState:
     )
 
 
+def _each_on_basis(definition: Definition, judged: list, targets) -> list:
+    """Each reading (oldest first) as of its period: the status basis over
+    the readings up to it. The basis reads at most a year back from the
+    reading judged (``status.assess_on_basis``), so only that year is given:
+    a long monthly series is judged in linear time, not quadratic."""
+    per_year = PARTS_PER_YEAR[definition.frequency]
+    frequency = definition.frequency
+    out = []
+    start = 0
+    for i, r in enumerate(judged):
+        if r.before_period:
+            out.append(r)
+            continue
+        year_ago = status._index(frequency, r) - per_year
+        while status._index(frequency, judged[start]) < year_ago:
+            start += 1
+        window = judged[start : i + 1]
+        basis = status.assess_on_basis(definition, window, targets)
+        out.append(replace(r, status=basis.status))
+    return out
+
+
 def build_state(
     definition: Definition,
     *,
@@ -411,18 +433,7 @@ def build_state(
     else:
         judged = [judge(definition, raw, targets) for raw in readings]
         if definition.basis != Basis.LATEST:
-            # Each reading as of its period: the basis over the readings up to it.
-            judged = [
-                r
-                if r.before_period
-                else replace(
-                    r,
-                    status=status.assess_on_basis(
-                        definition, judged[: i + 1], targets
-                    ).status,
-                )
-                for i, r in enumerate(judged)
-            ]
+            judged = _each_on_basis(definition, judged, targets)
         assessment = status.assess_on_basis(definition, judged, targets)
     if judged and not judged[-1].before_period:
         # The latest reading carries the indicator's status, on its basis.

@@ -30,12 +30,13 @@ def city_text(text, inline: bool = False, truncate: int = 0, css_class: str = ""
     lang = getattr(text, "lang", "")
     lang_attr = format_html(' lang="{}"', lang) if lang else ""
     class_attr = format_html(' class="{}"', css_class) if css_class else ""
-    note = gettext("vain suomeksi")
     if inline:
         body = linebreaksbr(shown, autoescape=True)
         html = format_html("<span{}{}>{}</span>", class_attr, lang_attr, body)
         if lang:
-            html += format_html(' <span class="fi-only-note">({})</span>', note)
+            html += format_html(
+                ' <span class="fi-only-note">({})</span>', gettext("vain suomeksi")
+            )
         return html
     html = format_html(
         "<div{}{}>{}</div>",
@@ -44,5 +45,7 @@ def city_text(text, inline: bool = False, truncate: int = 0, css_class: str = ""
         linebreaks_filter(shown, autoescape=True),
     )
     if lang:
-        html = format_html('<p class="fi-only-note">{}</p>', capfirst(note)) + html
+        # Translated only where shown: a page may list a hundred assessments.
+        note = capfirst(gettext("vain suomeksi"))
+        html = format_html('<p class="fi-only-note">{}</p>', note) + html
     return html

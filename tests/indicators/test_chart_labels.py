@@ -271,3 +271,56 @@ def test_the_quick_free_check_agrees_with_the_full_count():
             checked += 1
             free += expected
     assert checked > 1000 and 0 < free < checked
+
+
+def test_the_count_of_collisions_skips_only_segments_that_cannot_cross():
+    """``_collisions`` looks only at segments whose bounding box meets the
+    label's (``_near``); it counts what every segment, checked one by one,
+    counts — on a zigzag series and a grid of boxes, many of them crossed."""
+    import random
+
+    from indicators.charts import LABEL_GAP, Box, _collisions, _segments, segment_hits
+
+    rng = random.Random(11)
+    points = [(10 + i * 5.0, 50 + rng.uniform(-40, 40)) for i in range(120)]
+    segments = _segments(points)
+    boxes = [Box(100, 20, 140, 30)]
+    region = Box(0, 0, 620, 110)
+    crossed = 0
+    for x in range(-20, 640, 9):
+        for y in range(-10, 120, 6):
+            box = Box(x, y, x + 45, y + 10)
+            clear = box.grown(LABEL_GAP)
+            hits = sum(segment_hits(p, q, clear) for p, q in segments)
+            expected = (
+                hits
+                + sum(clear.overlaps(other) for other in boxes)
+                + (0 if box.inside(region) else 100)
+            )
+            assert _collisions(box, segments, boxes, region) == expected, box
+            crossed += hits > 1
+    assert crossed > 500
+
+
+def test_a_label_with_no_free_place_goes_where_it_touches_least():
+    """No place is free (the region is too small for the label): the label
+    takes the first of the places tried that touches the fewest lines."""
+    from indicators.charts import Box, place_label
+
+    offsets = [(0, 0, "start"), (0, 50, "start"), (0, -50, "start")]
+    through_first = ((0, 97), (300, 97))
+    through_second = ((0, 147), (300, 147))
+    common = {"font_size": 10, "boxes": [], "region": Box(0, 0, 10, 10)}
+
+    x, y, anchor, _ = place_label(
+        "Tavoite",
+        (100, 100),
+        offsets,
+        segments=[through_first, through_second],
+        **common,
+    )
+    assert (x, y, anchor) == (100, 50, "start")  # the third: no line through it
+    x, y, anchor, _ = place_label(
+        "Tavoite", (100, 100), offsets, segments=[through_first], **common
+    )
+    assert (x, y, anchor) == (100, 150, "start")  # the second and third tie
