@@ -75,9 +75,10 @@ EXPLANATION_CHARS = 110
 
 
 @register.simple_tag
-def explanation_line(state):
+def explanation_line(state, url: str = ""):
     """The latest reading's explanation (a qualitative indicator's: its
-    assessment) in one line, with a link to the whole ("" when it has none)."""
+    assessment) in one line, with a link to the whole ("" when it has none) on
+    the indicator's page (``url``, when the caller has it already)."""
     latest = state.latest
     if latest is None or not latest.narrative:
         return ""
@@ -97,7 +98,7 @@ def explanation_line(state):
         % {"period": latest.period.label()},
         format_html(' lang="{}"', lang) if lang else "",
         Truncator(text).chars(EXPLANATION_CHARS),
-        definition.get_absolute_url(),
+        url or definition.get_absolute_url(),
         gettext("koko selitys") if definition.is_numeric else gettext("koko arvio"),
         definition.name,
     )
