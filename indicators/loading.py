@@ -244,10 +244,12 @@ def latest_readings(ids) -> dict[int, RawReading]:
 
 def annual_targets(ids) -> dict[int, dict]:
     targets = defaultdict(dict)
-    for indicator_id, year, value in AnnualTarget.objects.filter(
-        indicator_id__in=ids
-    ).values_list("indicator_id", "year", "value"):
-        targets[indicator_id][year] = value
+    rows = AnnualTarget.objects.filter(indicator_id__in=ids).values_list(
+        "indicator_id", "year", "value"
+    )
+    exact = value_converter(AnnualTarget)
+    for indicator_id, year, value in fetch(rows):
+        targets[indicator_id][year] = exact(value)
     return targets
 
 
@@ -323,28 +325,32 @@ def basis_windows(latest: dict[int, RawReading]) -> dict[int, list[RawReading]]:
         .order_by("indicator_id", "period_end")
         .values_list("id", "indicator_id", "year", "part", "value")
     )
-    # Straight from the cursor, converting only the value (exact, as the ORM
-    # converts it): the ORM's per-row machinery cost as much as the query.
-    exact = value_converter()
-    sql, params = rows.query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        for pk, indicator_id, year, part, value in cursor.fetchall():
-            if pk == latest[indicator_id].id:
-                windows[indicator_id].append(latest[indicator_id])
-            else:
-                windows[indicator_id].append(
-                    RawReading(pk, year, part, value=exact(value))
-                )
+    exact = value_converter(Reading)
+    for pk, indicator_id, year, part, value in fetch(rows):
+        if pk == latest[indicator_id].id:
+            windows[indicator_id].append(latest[indicator_id])
+        else:
+            windows[indicator_id].append(RawReading(pk, year, part, value=exact(value)))
     return windows
 
 
-def value_converter():
-    """A function that turns a reading's value, as the database cursor gives
-    it, into the Decimal the ORM would give (the database backend's own
+def fetch(rows: QuerySet) -> list[tuple]:
+    """A ``values_list`` query's rows straight from the database cursor, past
+    the ORM's per-row converters: pages read thousands of readings, and the
+    ORM's machinery for each row cost as much as the query (the caller
+    converts the one column that needs it, ``value_converter``)."""
+    sql, params = rows.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def value_converter(model):
+    """A function that turns ``model``'s ``value``, as the database cursor
+    gives it, into the Decimal the ORM would give (the database backend's own
     converters; none where the driver already gives Decimals)."""
-    field = Reading._meta.get_field("value")
-    column = field.get_col(Reading._meta.db_table)
+    field = model._meta.get_field("value")
+    column = field.get_col(model._meta.db_table)
     converters = connection.ops.get_db_converters(column) + field.get_db_converters(
         connection
     )
@@ -376,11 +382,8 @@ def trend_points(ids, since_year: int) -> dict[int, list[TrendPoint]]:
         .order_by("indicator_id", "period_end")
         .values_list("indicator_id", "year", "part", "value")
     )
-    sql, params = rows.query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        for indicator_id, year, part, value in cursor.fetchall():
-            points[indicator_id].append(TrendPoint(year, part, float(value)))
+    for indicator_id, year, part, value in fetch(rows):
+        points[indicator_id].append(TrendPoint(year, part, float(value)))
     return points
 
 

@@ -9,7 +9,9 @@ the one the templates had, and the tests of the pages read it as before.
 """
 
 import functools
+from dataclasses import dataclass
 
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext
@@ -28,6 +30,20 @@ from .templatetags.indicator_tags import (
 )
 
 
+@dataclass(frozen=True)
+class Page:
+    """What every row or card of one page shares, looked up once per page:
+    who is reading, this year, and the words each of them repeats."""
+
+    user: object
+    year: int
+    words: dict[str, str]
+
+    @classmethod
+    def now(cls, user) -> "Page":
+        return cls(user, timezone.localdate().year, _words(get_language()))
+
+
 @functools.cache
 def _words(language: str | None) -> dict[str, str]:
     """The words every row or card repeats, translated once per language."""
@@ -41,19 +57,19 @@ def _words(language: str | None) -> dict[str, str]:
     }
 
 
-def _latest(state: IndicatorState, html: str, url: str, user) -> SafeString:
+def _latest(state: IndicatorState, html: str, url: str, page: Page) -> SafeString:
     """The latest figure, its period and any ``reading_marks`` (most have
     none) in ``html``'s markup."""
     latest = state.latest
     marks = ""
     if latest.has_marks:
-        marks = reading_marks({"user": user}, latest, url)
+        marks = reading_marks({"user": page.user}, latest, url)
     return format_html(
         html, state.definition.value_text(latest.value), latest.period.label(), marks
     )
 
 
-def _target(state: IndicatorState, period_html: str) -> SafeString:
+def _target(state: IndicatorState, period_html: str, page: Page) -> SafeString:
     """The target with its year (``period_html``: the year's markup) and this
     year's plan."""
     indicator = state.definition
@@ -64,16 +80,16 @@ def _target(state: IndicatorState, period_html: str) -> SafeString:
         "{}{} {}",
         indicator.value_text(indicator.target_value),
         year,
-        planned_this_year(state),
+        planned_this_year(state, page.year),
     )
 
 
-def list_row(state: IndicatorState, user) -> SafeString:
+def list_row(state: IndicatorState, page: Page) -> SafeString:
     """A ``<tr>`` of the indicator list's table (``indicators/list.html``)."""
     indicator = state.definition
     latest = state.latest
     url = indicator.get_absolute_url()
-    words = _words(get_language())
+    words = page.words
     if not indicator.is_numeric:
         latest_html = (
             format_html(
@@ -85,7 +101,7 @@ def list_row(state: IndicatorState, user) -> SafeString:
         )
     elif latest:
         latest_html = _latest(
-            state, '{} <span class="cell-note">{}</span> {}', url, user
+            state, '{} <span class="cell-note">{}</span> {}', url, page
         )
     else:
         latest_html = "–"
@@ -108,27 +124,27 @@ def list_row(state: IndicatorState, user) -> SafeString:
         words["latest"],
         latest_html,
         words["target"],
-        _target(state, ' <span class="cell-note">{}</span>'),
+        _target(state, ' <span class="cell-note">{}</span>', page),
         status_badge(state.status),
         basis_note(state),
         mark_safe(figures.sparkline(state)),  # charts.py escapes its text
     )
 
 
-def indicator_card(state: IndicatorState, level: int, user) -> SafeString:
+def indicator_card(state: IndicatorState, level: int, page: Page) -> SafeString:
     """An ``<li>`` of the indicator cards (``indicator_cards.html``), with a
     heading of ``level``."""
     indicator = state.definition
     latest = state.latest
     url = indicator.get_absolute_url()
-    words = _words(get_language())
+    words = page.words
     if indicator.is_numeric:
         if latest:
             latest_html = _latest(
                 state,
                 '<strong>{}</strong> <span class="period">({})</span> {}',
                 url,
-                user,
+                page,
             )
         else:
             latest_html = words["no_results"]
@@ -147,7 +163,7 @@ def indicator_card(state: IndicatorState, level: int, user) -> SafeString:
             words["latest"],
             latest_html,
             words["target"],
-            _target(state, ' <span class="period">({})</span>'),
+            _target(state, ' <span class="period">({})</span>', page),
             trend,
             explanation_line(state, url),
         )

@@ -46,7 +46,12 @@ def basis_note(state):
     definition = state.definition
     if not definition.is_numeric:
         return ""
-    text = basis_text(state.basis, definition.frequency)
+    return _basis_note(state.basis, definition.frequency, get_language())
+
+
+@functools.cache
+def _basis_note(basis: str, frequency: str, language: str | None) -> str:
+    text = basis_text(basis, frequency)
     if not text:
         return ""
     return format_html(
@@ -56,10 +61,11 @@ def basis_note(state):
 
 
 @register.simple_tag
-def planned_this_year(state):
+def planned_this_year(state, year: int | None = None):
     """This year's planned value, to show beside the target: "suunnitelma
-    2026: 126,0 km" ("" without a plan)."""
-    year = timezone.localdate().year
+    2026: 126,0 km" ("" without a plan). ``year``: this year, where the
+    caller has it already."""
+    year = year or timezone.localdate().year
     planned = state.planned_in(year)
     if planned is None:
         return ""
