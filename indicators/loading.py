@@ -399,7 +399,10 @@ def load_states(
     indicators = indicator_rows(queryset)
     if not indicators:
         return []
-    ids = [i.id for i in indicators]
+    # The later queries select by the same filter as a subquery rather than
+    # by a list of hundreds of ids, each of which the ORM would check and
+    # convert on every query.
+    ids = queryset.order_by().values("pk")
     listed = all_readings(ids) if readings else {}
     # With every reading loaded, the latest is the last of them.
     latest = (
