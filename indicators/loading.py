@@ -222,6 +222,19 @@ def indicator_rows(queryset: QuerySet[Indicator]) -> list[SimpleNamespace]:
     return rows
 
 
+# Up to this many indicators, the later queries name them by id; more, and by
+# the page's own filter as a subquery. The ORM checks and converts each id of
+# a list on every query, while a subquery costs about the same to compile
+# whatever its size: measured over bench/pages.py's data, more than a list of
+# 43 or 91 ids when it joins a focus area's measures, a third of a list of 270.
+MANY_IDS = 150
+
+
+def selection(queryset: QuerySet[Indicator], ids: list[int]):
+    """What the later queries select the loaded indicators by (``MANY_IDS``)."""
+    return ids if len(ids) <= MANY_IDS else queryset.order_by().values("pk")
+
+
 def latest_readings(ids) -> dict[int, RawReading]:
     """Indicator id → its latest valid reading, in one query.
 
@@ -399,10 +412,7 @@ def load_states(
     indicators = indicator_rows(queryset)
     if not indicators:
         return []
-    # The later queries select by the same filter as a subquery rather than
-    # by a list of hundreds of ids, each of which the ORM would check and
-    # convert on every query.
-    ids = queryset.order_by().values("pk")
+    ids = selection(queryset, [i.id for i in indicators])
     listed = all_readings(ids) if readings else {}
     # With every reading loaded, the latest is the last of them.
     latest = (
