@@ -35,8 +35,13 @@ def sparkline(state: IndicatorState) -> str:
     if not definition.is_numeric or not points:
         return ""
     first, last = points[0], points[-1]
-    first_text = definition.value_text(Decimal(repr(first.value)))
-    last_text = definition.value_text(Decimal(repr(last.value)))
+    # Each end's number once, and its unit beside it for the label: a list
+    # draws hundreds of these.
+    first_number = formatting.number(Decimal(repr(first.value)), definition.decimals)
+    last_number = formatting.number(Decimal(repr(last.value)), definition.decimals)
+    unit = str(definition.unit)
+    first_text = formatting.with_unit(first_number, unit)
+    last_text = formatting.with_unit(last_number, unit)
     if len(points) == 1:
         label = _("Vain yksi tulos: %(value)s") % {"value": last_text}
     else:
@@ -53,8 +58,8 @@ def sparkline(state: IndicatorState) -> str:
         [p.value for p in points],
         label=label,
         target=definition.target_value,
-        first_text=formatting.number(Decimal(repr(first.value)), definition.decimals),
-        last_text=formatting.number(Decimal(repr(last.value)), definition.decimals),
+        first_text=first_number,
+        last_text=last_number,
     )
 
 

@@ -21,11 +21,13 @@ format what they are given.
 
 import datetime
 from collections import defaultdict
+from types import SimpleNamespace
 
 from django.db import connection
 from django.db.models import F, OuterRef, QuerySet, Subquery
 
 from strategy.i18n import Text
+from strategy.models import User
 
 from .choices import Basis
 from .models import AnnualTarget, Indicator, Reading
@@ -137,6 +139,102 @@ def definition_of(
     )
 
 
+# What a state reads of an indicator's row (``definition_of``, ``build_state``).
+INDICATOR_FIELDS = (
+    "id",
+    "name",
+    "name_en",
+    "kind",
+    "description",
+    "description_en",
+    "unit",
+    "unit_en",
+    "decimals",
+    "direction",
+    "frequency",
+    "status_basis",
+    "baseline_value",
+    "baseline_year",
+    "target_value",
+    "target_year",
+    "data_source",
+    "data_source_en",
+    "source_url",
+    "external_id",
+    "department_id",
+    "is_public",
+    "is_active",
+    "is_demo",
+    "published_at",
+    "updated_at",
+    "status_override",
+    "override_justification",
+)
+
+
+def indicator_rows(queryset: QuerySet[Indicator]) -> list[SimpleNamespace]:
+    """``queryset``'s indicators as plain rows, in its order, with what their
+    definitions name of their department, contact and responsible person.
+
+    One query, and plain rows rather than four model instances each (the
+    indicator and its three related rows): a page lists hundreds. The
+    strategy's period comes as two numbers, not its row: a strategy's texts
+    (vision, mission …) would come along with every indicator.
+    """
+    related = {
+        "strategy_start": F("strategy__start_year"),
+        "strategy_end": F("strategy__end_year"),
+        "department_name": F("department__name"),
+        "department_name_en": F("department__name_en"),
+        "contact_name": F("contact__name"),
+        "contact_title": F("contact__title"),
+        "contact_title_en": F("contact__title_en"),
+        "contact_email": F("contact__email"),
+        "responsible_username": F("responsible__username"),
+        "responsible_first_name": F("responsible__first_name"),
+        "responsible_last_name": F("responsible__last_name"),
+    }
+    rows = []
+    for values in queryset.values(*INDICATOR_FIELDS, **related):
+        row = SimpleNamespace(**values)
+        row.department = SimpleNamespace(
+            name=row.department_name, name_en=row.department_name_en
+        )
+        row.contact = None
+        if row.contact_name is not None:
+            row.contact = SimpleNamespace(
+                name=row.contact_name,
+                title=row.contact_title,
+                title_en=row.contact_title_en,
+                email=row.contact_email,
+            )
+        row.responsible = ""
+        if row.responsible_username is not None:
+            # The user model's own words for a person (full name or username).
+            row.responsible = str(
+                User(
+                    username=row.responsible_username,
+                    first_name=row.responsible_first_name,
+                    last_name=row.responsible_last_name,
+                )
+            )
+        rows.append(row)
+    return rows
+
+
+# Up to this many indicators, the later queries name them by id; more, and by
+# the page's own filter as a subquery. The ORM checks and converts each id of
+# a list on every query, while a subquery costs about the same to compile
+# whatever its size: measured over bench/pages.py's data, more than a list of
+# 43 or 91 ids when it joins a focus area's measures, a third of a list of 270.
+MANY_IDS = 150
+
+
+def selection(queryset: QuerySet[Indicator], ids: list[int]):
+    """What the later queries select the loaded indicators by (``MANY_IDS``)."""
+    return ids if len(ids) <= MANY_IDS else queryset.order_by().values("pk")
+
+
 def latest_readings(ids) -> dict[int, RawReading]:
     """Indicator id → its latest valid reading, in one query.
 
@@ -159,10 +257,12 @@ def latest_readings(ids) -> dict[int, RawReading]:
 
 def annual_targets(ids) -> dict[int, dict]:
     targets = defaultdict(dict)
-    for indicator_id, year, value in AnnualTarget.objects.filter(
-        indicator_id__in=ids
-    ).values_list("indicator_id", "year", "value"):
-        targets[indicator_id][year] = value
+    rows = AnnualTarget.objects.filter(indicator_id__in=ids).values_list(
+        "indicator_id", "year", "value"
+    )
+    exact = value_converter(AnnualTarget)
+    for indicator_id, year, value in fetch(rows):
+        targets[indicator_id][year] = exact(value)
     return targets
 
 
@@ -238,12 +338,42 @@ def basis_windows(latest: dict[int, RawReading]) -> dict[int, list[RawReading]]:
         .order_by("indicator_id", "period_end")
         .values_list("id", "indicator_id", "year", "part", "value")
     )
-    for pk, indicator_id, year, part, value in rows:
+    exact = value_converter(Reading)
+    for pk, indicator_id, year, part, value in fetch(rows):
         if pk == latest[indicator_id].id:
             windows[indicator_id].append(latest[indicator_id])
         else:
-            windows[indicator_id].append(RawReading(pk, year, part, value=value))
+            windows[indicator_id].append(RawReading(pk, year, part, value=exact(value)))
     return windows
+
+
+def fetch(rows: QuerySet) -> list[tuple]:
+    """A ``values_list`` query's rows straight from the database cursor, past
+    the ORM's per-row converters: pages read thousands of readings, and the
+    ORM's machinery for each row cost as much as the query (the caller
+    converts the one column that needs it, ``value_converter``)."""
+    sql, params = rows.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def value_converter(model):
+    """A function that turns ``model``'s ``value``, as the database cursor
+    gives it, into the Decimal the ORM would give (the database backend's own
+    converters; none where the driver already gives Decimals)."""
+    field = model._meta.get_field("value")
+    column = field.get_col(model._meta.db_table)
+    converters = connection.ops.get_db_converters(column) + field.get_db_converters(
+        connection
+    )
+
+    def exact(value):
+        for converter in converters:
+            value = converter(value, column, connection)
+        return value
+
+    return exact
 
 
 def trend_points(ids, since_year: int) -> dict[int, list[TrendPoint]]:
@@ -265,11 +395,8 @@ def trend_points(ids, since_year: int) -> dict[int, list[TrendPoint]]:
         .order_by("indicator_id", "period_end")
         .values_list("indicator_id", "year", "part", "value")
     )
-    sql, params = rows.query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        for indicator_id, year, part, value in cursor.fetchall():
-            points[indicator_id].append(TrendPoint(year, part, float(value)))
+    for indicator_id, year, part, value in fetch(rows):
+        points[indicator_id].append(TrendPoint(year, part, float(value)))
     return points
 
 
@@ -282,17 +409,10 @@ def load_states(
     measures: bool = True,
 ) -> list[IndicatorState]:
     """States of ``queryset``'s indicators, in its order (see the docstring)."""
-    # The strategy's period as two numbers, not its row: a strategy's texts
-    # (vision, mission …) would come along with every indicator.
-    indicators = list(
-        queryset.select_related("department", "contact", "responsible").annotate(
-            strategy_start=F("strategy__start_year"),
-            strategy_end=F("strategy__end_year"),
-        )
-    )
+    indicators = indicator_rows(queryset)
     if not indicators:
         return []
-    ids = [i.pk for i in indicators]
+    ids = selection(queryset, [i.id for i in indicators])
     listed = all_readings(ids) if readings else {}
     # With every reading loaded, the latest is the last of them.
     latest = (
@@ -305,14 +425,14 @@ def load_states(
     factor_refs = factor_links(ids) if factors else {}
     trends = trend_points(ids, trend_since) if trend_since is not None else {}
     definitions = {
-        indicator.pk: definition_of(
+        indicator.id: definition_of(
             indicator,
             years=(indicator.strategy_start, indicator.strategy_end),
             department=indicator.department,
-            measures=measure_refs.get(indicator.pk, ()),
-            factors=factor_refs.get(indicator.pk, ()),
+            measures=measure_refs.get(indicator.id, ()),
+            factors=factor_refs.get(indicator.id, ()),
             contact=contact_of(indicator.contact),
-            responsible=str(indicator.responsible or ""),
+            responsible=indicator.responsible,
         )
         for indicator in indicators
     }
@@ -327,7 +447,7 @@ def load_states(
         )
     states = []
     for indicator in indicators:
-        pk = indicator.pk
+        pk = indicator.id
         found = (
             listed.get(pk) or windows.get(pk) or ([latest[pk]] if pk in latest else [])
         )

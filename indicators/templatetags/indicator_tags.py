@@ -46,7 +46,12 @@ def basis_note(state):
     definition = state.definition
     if not definition.is_numeric:
         return ""
-    text = basis_text(state.basis, definition.frequency)
+    return _basis_note(state.basis, definition.frequency, get_language())
+
+
+@functools.cache
+def _basis_note(basis: str, frequency: str, language: str | None) -> str:
+    text = basis_text(basis, frequency)
     if not text:
         return ""
     return format_html(
@@ -56,10 +61,11 @@ def basis_note(state):
 
 
 @register.simple_tag
-def planned_this_year(state):
+def planned_this_year(state, year: int | None = None):
     """This year's planned value, to show beside the target: "suunnitelma
-    2026: 126,0 km" ("" without a plan)."""
-    year = timezone.localdate().year
+    2026: 126,0 km" ("" without a plan). ``year``: this year, where the
+    caller has it already."""
+    year = year or timezone.localdate().year
     planned = state.planned_in(year)
     if planned is None:
         return ""
@@ -75,9 +81,10 @@ EXPLANATION_CHARS = 110
 
 
 @register.simple_tag
-def explanation_line(state):
+def explanation_line(state, url: str = ""):
     """The latest reading's explanation (a qualitative indicator's: its
-    assessment) in one line, with a link to the whole ("" when it has none)."""
+    assessment) in one line, with a link to the whole ("" when it has none) on
+    the indicator's page (``url``, when the caller has it already)."""
     latest = state.latest
     if latest is None or not latest.narrative:
         return ""
@@ -97,7 +104,7 @@ def explanation_line(state):
         % {"period": latest.period.label()},
         format_html(' lang="{}"', lang) if lang else "",
         Truncator(text).chars(EXPLANATION_CHARS),
-        definition.get_absolute_url(),
+        url or definition.get_absolute_url(),
         gettext("koko selitys") if definition.is_numeric else gettext("koko arvio"),
         definition.name,
     )

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.safestring import SafeString, mark_safe
 
-from indicators import charts, figures
+from indicators import charts, figures, overview_html
 from indicators.overview import Summary
 
 register = template.Library()
@@ -42,6 +42,27 @@ def status_summary(summary: Summary, area=None, linked: bool = True, narrow=Fals
 def sparkline(state) -> SafeString:
     """A small trend line of a numeric indicator's recent readings."""
     return mark_safe(figures.sparkline(state))  # charts.py escapes its text
+
+
+def _page(context) -> overview_html.Page:
+    """What the rows or cards of this rendering share, looked up once."""
+    page = context.render_context.get(overview_html.Page)
+    if page is None:
+        page = overview_html.Page.now(context.get("user"))
+        context.render_context[overview_html.Page] = page
+    return page
+
+
+@register.simple_tag(takes_context=True)
+def indicator_row(context, state) -> SafeString:
+    """A row of the indicator list's table (``overview_html.list_row``)."""
+    return overview_html.list_row(state, _page(context))
+
+
+@register.simple_tag(takes_context=True)
+def indicator_card(context, state, level: int) -> SafeString:
+    """An indicator's card, its heading of ``level`` (``overview_html``)."""
+    return overview_html.indicator_card(state, level, _page(context))
 
 
 @register.simple_tag

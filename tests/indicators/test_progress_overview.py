@@ -230,3 +230,18 @@ def test_it_draws_the_trend_since_the_year_before_the_strategy(site, make_readin
     footpaths = states[site.footpaths.pk]
     assert [p.year for p in footpaths.trend_points] == [2023, 2024, 2025]
     assert states[site.events.pk].trend_points == ()  # words, no line
+
+
+def test_it_says_so_where_an_indicator_has_no_reading_yet(
+    client, make_indicator, qualitative_indicator
+):
+    make_indicator(name="Uusi mittari")
+    card = text_of(
+        by_id(client.get("/painopistealueet/1/").content.decode(), "toimenpide-2")
+    )
+    assert "Uusi mittari – Ei tietoa Viimeisin tulos Ei vielä tuloksia" in card
+    assert "Kylätapahtumien monipuolisuus – Ei tietoa Ei vielä arviota." in card
+    table = labelled_by(client.get("/mittarit/").content.decode(), "results-heading")
+    rows = text_of(table)
+    assert "monipuolisuus Toimenpide 1.2 · Tekniset palvelut – – – Ei tietoa" in rows
+    assert "Uusi mittari Toimenpide 1.2 · Tekniset palvelut – 150,0\xa0km 2028" in rows
