@@ -18,6 +18,7 @@ are not reset between examples; the savepoint is what resets the database.
 
 import os
 
+import pytest
 from hypothesis import HealthCheck, settings
 
 # The access matrix knows every URL, the objects that fill its path and who
@@ -32,7 +33,7 @@ SUPPRESSED = [
 ]
 settings.register_profile(
     "ci",
-    max_examples=12,
+    max_examples=6,
     deadline=None,
     derandomize=True,
     database=None,
@@ -47,3 +48,11 @@ settings.register_profile(
     print_blob=True,
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests marked ``last`` go to the end: the coverage test checks what the
+    fuzz tests saw (as tests/browser/conftest.py does for its pages)."""
+    last = [item for item in items if item.get_closest_marker("last")]
+    if last:
+        items[:] = [item for item in items if item not in last] + last

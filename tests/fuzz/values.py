@@ -23,23 +23,25 @@ odd_chars = st.sampled_from(
 LIMITS = [40, 100, 150, 200, 300, 500, 1000, 2000, 4000, 20000]
 
 
-def near_limit() -> st.SearchStrategy[str]:
-    """A string one under, at or one over a length limit, sometimes huge."""
-    sizes = st.one_of(
-        st.sampled_from(LIMITS).flatmap(lambda n: st.sampled_from([n - 1, n, n + 1])),
-        st.just(300_000),
+def near_limit(*, huge: bool = True) -> st.SearchStrategy[str]:
+    """A string one under, at or one over a length limit, sometimes (with
+    ``huge``) far over all of them."""
+    sizes = st.sampled_from(LIMITS).flatmap(
+        lambda n: st.sampled_from([n - 1, n, n + 1])
     )
+    if huge:
+        sizes = st.one_of(sizes, st.just(300_000))
     return st.tuples(sizes, st.sampled_from(["x", "ä", "😀", " ", "1"])).map(
         lambda pair: pair[1] * pair[0]
     )
 
 
-def text() -> st.SearchStrategy[str]:
+def text(*, huge: bool = True) -> st.SearchStrategy[str]:
     """Arbitrary text: short Unicode, odd characters, or near a limit."""
     return st.one_of(
         st.text(any_char, max_size=30),
         st.text(odd_chars, min_size=1, max_size=5),
-        near_limit(),
+        near_limit(huge=huge),
     )
 
 
