@@ -102,6 +102,16 @@ def assert_saved_rows_valid(changes: dict) -> None:
             continue
         for obj in model._base_manager.filter(pk__in=keys):
             obj.full_clean()
+            assert_texts_within_limits(obj)
+
+
+def assert_texts_within_limits(obj: models.Model) -> None:
+    """A TextField's max_length binds only its form field, not full_clean()
+    nor the database: every text must be within it all the same."""
+    for field in obj._meta.concrete_fields:
+        text = getattr(obj, field.attname)
+        if isinstance(field, models.TextField) and field.max_length and text:
+            assert len(text) <= field.max_length, f"{field} over its limit"
 
 
 def is_rejection(response) -> bool:
