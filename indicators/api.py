@@ -29,6 +29,7 @@ from .exports import LICENCE_NAME, LICENCE_URL, data_changed_at, public_indicato
 from .formatting import machine
 from .loading import load_state, load_states
 from .models import Indicator
+from .numbers import NumberError, parse_whole_number
 from .state import IndicatorState
 
 DEFAULT_PAGE_SIZE = 100
@@ -109,9 +110,12 @@ def _page_number(request, name: str, default: int, maximum: int | None = None):
     text = request.GET.get(name, "")
     if not text:
         return default
-    if not (text.isascii() and text.isdigit()) or int(text) < 1:
+    try:
+        value = parse_whole_number(text)
+    except NumberError:  # not digits, or thousands of them (int() would fail)
         return None
-    value = int(text)
+    if value < 1:
+        return None
     return None if maximum is not None and value > maximum else value
 
 

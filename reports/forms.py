@@ -4,6 +4,8 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from indicators.numbers import NumberError, parse_whole_number
+
 from .models import MidtermReport, ReportSection
 
 # A minutes' section: a number, maybe a letter ("45", "45 a").
@@ -127,8 +129,10 @@ class DraftForm(ReportForm):
 
     def clean_lock_version(self) -> int | None:
         """The version, or None for a missing or garbled one (never matches)."""
-        text = self.cleaned_data["lock_version"]
-        return int(text) if text.isascii() and text.isdigit() else None
+        try:
+            return parse_whole_number(self.cleaned_data["lock_version"])
+        except NumberError:  # thousands of digits too: int() would fail
+            return None
 
 
 class SectionForm(forms.ModelForm):

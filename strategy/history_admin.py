@@ -13,6 +13,8 @@ from django.core.exceptions import PermissionDenied
 
 from simple_history.admin import SimpleHistoryAdmin
 
+from .admin_fields import BoundedModelMultipleChoiceField
+
 
 class ReadOnlyHistoryAdmin(SimpleHistoryAdmin):
     def history_form_view(self, request, object_id, version_id, extra_context=None):
@@ -26,3 +28,7 @@ class ReadOnlyHistoryAdmin(SimpleHistoryAdmin):
 
     def revert_disabled(self, request, obj=None) -> bool:
         return True
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        kwargs.setdefault("form_class", BoundedModelMultipleChoiceField)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)

@@ -284,3 +284,11 @@ def test_an_indicator_without_readings_may_change_kind_and_frequency(
     assert r.status_code == 302, r.content.decode()[-3000:]
     indicator.refresh_from_db()
     assert indicator.frequency == "quarterly"
+
+
+@pytest.mark.parametrize("pk", [str(2**63), str(2**70), "1" * 100])
+def test_a_measure_id_past_64_bits_is_refused(client, staff_coordinator, add_data, pk):
+    # Found by tests/fuzz/: SQLite's driver raised OverflowError (a 500).
+    client.force_login(staff_coordinator)
+    html = _refused(client, {**add_data, "measures": [pk]})
+    assert f"&quot;{pk}&quot; ei ole kelvollinen arvo." in html

@@ -383,3 +383,22 @@ def test_a_failed_upload_gets_the_error_summary_and_title(client, recorder):
     assert "<title>Virhe: Tuo tuloksia tiedostosta" in html
     assert 'class="error-summary"' in html
     assert not Reading.objects.exists()
+
+
+def test_numbers_of_thousands_of_digits_are_row_errors(client, recorder, indicator):
+    # Found by tests/fuzz/: int() fails past 4 300 digits (a server error).
+    client.force_login(recorder)
+    content = csv_bytes(
+        [
+            ["mittari", "vuosi", "arvo"],
+            ["9" * 5000, "2025", "1"],
+            [indicator.pk, "1" * 5000, "1"],
+        ]
+    )
+    page = _preview(client, "tulokset.csv", content)
+    assert page.status_code == 200
+    assert [row.action for row in page.context["preview"].rows] == [ERROR, ERROR]
+    html = page.content.decode()
+    assert "ei ole luku" in html
+    assert "Anna vuosi numeroina, esimerkiksi 2025." in html
+    assert not Reading.objects.exists()

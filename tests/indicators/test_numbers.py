@@ -126,7 +126,15 @@ def test_it_trims_a_long_number_without_losing_a_digit(value, trimmed):
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"), [("2026", 2026), (" 2026 ", 2026), ("0", 0), ("007", 7)]
+    ("text", "expected"),
+    [
+        ("2026", 2026),
+        (" 2026 ", 2026),
+        ("0", 0),
+        ("007", 7),
+        ("9" * 18, 10**18 - 1),
+        ("0" * 30 + "2026", 2026),
+    ],
 )
 def test_it_reads_a_whole_number_in_plain_digits(text, expected):
     assert parse_whole_number(text) == expected
@@ -144,6 +152,9 @@ def test_it_reads_a_whole_number_in_plain_digits(text, expected):
         "+2026",
         "20e2",
         "²⁰²⁶",
+        # More digits than any year or id; past 4 300 int() itself fails.
+        "1" * 19,
+        "1" * 300_000,
     ],
 )
 def test_it_refuses_a_whole_number_written_otherwise(text):

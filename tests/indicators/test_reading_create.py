@@ -281,3 +281,12 @@ def test_a_reading_saved_meanwhile_for_the_period_is_not_overwritten(
     assert "Jaksolle 2025 on jo kirjattu tulos." in html
     assert f'<a href="/kirjaukset/{raced[0].pk}/muokkaa/">' in html
     assert Reading.objects.get(indicator=indicator).value == Decimal("125")
+
+
+def test_a_year_of_thousands_of_digits_is_refused_beside_its_field(
+    client, recorder, indicator
+):
+    # Found by tests/fuzz/: int() fails past 4 300 digits (a server error).
+    client.force_login(recorder)
+    html = _refused(client, indicator, {"year": "1" * 5000, "value": "130"})
+    assert "Anna vuosi numeroina, esimerkiksi 2025." in html
