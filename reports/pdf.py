@@ -147,7 +147,7 @@ def render_pdf(
 
 # Bumped when the PDF's layout changes on purpose, so that stored PDFs are made
 # again; otherwise a published report's PDF is made once and kept.
-PDF_LAYOUT = 4
+PDF_LAYOUT = 5
 
 
 def stored_name(report: MidtermReport) -> str:
