@@ -16,8 +16,12 @@ report with its cut-off at the strategy's mid-term date, and times:
 
 With ``--against REV`` (say ``main``) each round renders the PDF twice, in
 fresh processes, alternately with this code and with REV's (exported by
-``git archive`` to bench/out/against-REV, over the same database), so that
-both meet the same machine load; the table then gives both and their ratio.
+``git archive`` to bench/out/against-REV), so that both meet the same machine
+load; the table then gives both and their ratio. REV gets a database of its
+own, built and published by its own benchmark code (its SQLite file
+bench/out/against-REV/bench/out/bench.sqlite3): the same generated dataset,
+in the schema that revision expects (an older revision cannot read a newer
+schema).
 
 The goals: a PDF in under 10 seconds, at most 60 pages, and in half the time
 of the code it replaces or less.
@@ -81,16 +85,48 @@ def export(rev: str) -> Path:
     return target
 
 
-def render_once(code: Path) -> dict:
-    from bench.pages import REPORT_TITLE
+# Builds the dataset and publishes the benchmark report with the code (and
+# the schema) of the revision at sys.argv[1], in its own database.
+PREPARE = """
+import sys
+sys.path.insert(0, sys.argv[1])
+from bench.pages import ensure_dataset, setup_django
+setup_django()
+ensure_dataset()
+from bench.report_pdf import publish_report
+publish_report()
+"""
 
-    out = subprocess.run(
-        [sys.executable, "-c", RENDER_ONCE, str(code), REPORT_TITLE],
-        check=True,
+
+def own_database(code: Path) -> str:
+    """The database URL of the revision exported to ``code``."""
+    return f"sqlite:///{code / 'bench' / 'out' / 'bench.sqlite3'}"
+
+
+def _run(script: str, code: Path, database_url: str | None) -> str:
+    env = os.environ.copy()
+    if database_url:
+        env["DATABASE_URL"] = database_url
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(code), REPORT_TITLE],
+        cwd=code,
         capture_output=True,
         text=True,
-        env=os.environ.copy(),
-    ).stdout
+        env=env,
+    )
+    if done.returncode:
+        sys.exit(f"{code}: failed\n{done.stderr[-3000:]}")
+    return done.stdout
+
+
+def prepare(code: Path) -> None:
+    """The other revision's dataset and published report, made once."""
+    (code / "bench" / "out").mkdir(parents=True, exist_ok=True)
+    _run(PREPARE, code, own_database(code))
+
+
+def render_once(code: Path, database_url: str | None = None) -> dict:
+    out = _run(RENDER_ONCE, code, database_url)
     return json.loads(out.strip().splitlines()[-1])
 
 
@@ -177,6 +213,8 @@ def main(argv: list[str] | None = None) -> int:
     report, publish_seconds = publish_report()
     indicators = report.frozen["indicators"]
     other = export(args.against) if args.against else None
+    if other:
+        prepare(other)
     ours, theirs, docx_times = [], [], []
     for round_ in range(args.repeat):
         # Alternate which goes first, so that neither always meets a warmer
@@ -185,7 +223,10 @@ def main(argv: list[str] | None = None) -> int:
         if round_ % 2:
             order.reverse()
         for who, code in order:
-            (ours if who == "ours" else theirs).append(render_once(code))
+            if who == "ours":
+                ours.append(render_once(code))
+            else:
+                theirs.append(render_once(code, own_database(code)))
         started = time.perf_counter()
         docx = word.render_docx(report)
         docx_times.append(time.perf_counter() - started)

@@ -172,6 +172,12 @@ def build_document(report: MidtermReport, content: ReportContent | None = None) 
             for factor in content.factors
         ],
         "indicators": list(views.values()),
+        # The appendix prints two tables, each a row group per indicator: the
+        # numeric indicators' figures and the qualitative ones' assessments.
+        "appendix": {
+            "numeric": [v for v in views.values() if v.definition.is_numeric],
+            "qualitative": [v for v in views.values() if not v.definition.is_numeric],
+        },
         "rule": {key: formatting.percent(value) for key, value in content.rule.items()},
         "data_filename": readings_data.filename(report, "csv"),
         "council": content.council,

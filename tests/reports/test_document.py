@@ -84,10 +84,15 @@ def test_it_gives_a_qualitative_indicator_its_assessment_in_words(
     assert (row["year"], row["period"], row["assessed"]) == (2025, "Q2/2025", "at_risk")
     assert row["narrative"] == "Palautetta tuli paljon."
     html = render_html(report)
+    # The indicator's row group in the appendix's table of qualitative ones.
+    qualitative = re.search(
+        r'<table class="appendix-table is-qualitative">.*?</table>', html, re.S
+    ).group(0)
     item = re.search(
-        r'<div class="appendix-item" id="mittari-\d+">\s*'
-        r'<h4 id="mittari-\d+-nimi">Asukastyytyväisyys</h4>.*?</table>',
-        html,
+        r'<tbody class="appendix-item" id="mittari-\d+">'
+        r'<tr><th scope="rowgroup" colspan="3" class="appendix-facts">\s*'
+        r'<span class="appendix-name">Asukastyytyväisyys</span>.*?</tbody>',
+        qualitative,
         re.S,
     ).group(0)
     assert "! riskissä" in item and "Palautetta tuli paljon." in item
