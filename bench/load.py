@@ -111,14 +111,27 @@ def prepare(args, server: "ProductionStart", out=print) -> dict:
     if args.report:
         started = time.perf_counter()
         report, _cutoff = ensure_report()
-        # Its PDF and Word files come from make serve's worker: wait for them,
-        # so that the load meets a served file, not the worker at work.
-        for path in (f"/raportit/{report}/pdf/", f"/raportit/{report}/docx/"):
-            server.wait_for(path, seconds=900)
+        # Its PDF and Word files come from make serve's worker: wait for all
+        # of them, so that the load meets served files, not the worker at work.
+        wait_for_worker(seconds=900)
+        server.wait_for(f"/raportit/{report}/pdf/", seconds=60)
         out(
             f"report published, its files made in {time.perf_counter() - started:.1f} s"
         )
     return {"public": public_plan(report), "staff": staff}
+
+
+def wait_for_worker(seconds: float) -> None:
+    """Until the background worker has no task waiting or running."""
+    from django_tasks_db.models import DBTaskResult
+
+    deadline = time.monotonic() + seconds
+    while (
+        DBTaskResult.objects.ready().exists() or DBTaskResult.objects.running().exists()
+    ):
+        if time.monotonic() > deadline:
+            sys.exit(f"The worker did not finish its tasks in {seconds:.0f} s")
+        time.sleep(1)
 
 
 def make_staff(count: int) -> list[dict]:
@@ -252,9 +265,17 @@ class ProductionStart:
             os.killpg(self.process.pid, signal.SIGTERM)
         except ProcessLookupError:
             return
+        deadline = time.monotonic() + 60
         try:
             self.process.wait(timeout=60)
-        except subprocess.TimeoutExpired:
+            # Then until the rest of the group (gunicorn, db_worker) has gone.
+            while time.monotonic() < deadline:
+                os.killpg(self.process.pid, 0)
+                time.sleep(0.2)
+            os.killpg(self.process.pid, signal.SIGKILL)
+        except (ProcessLookupError, subprocess.TimeoutExpired):
+            pass
+        if self.process.poll() is None:
             os.killpg(self.process.pid, signal.SIGKILL)
             self.process.wait()
 
@@ -311,12 +332,10 @@ def run_locust(args, url: str, plan: dict, tmp: Path) -> dict:
 def check_writes(acknowledged: list[dict]) -> list[str]:
     """What is wrong with the acknowledged writes in the database ([] = all
     there exactly once, as written; nothing saved that was not acknowledged)."""
-    from django.db import connection
     from django.db.models import Count
 
     from indicators.models import Reading
 
-    connection.close()  # a fresh connection after the long wait
     problems = []
     last = {}  # reading pk -> the fields of its last acknowledged write
     for write in acknowledged:
@@ -434,6 +453,9 @@ def main(argv: list[str] | None = None) -> int:
         result = run_locust(args, server.url, plan, tmp)
     finally:
         server.stop()
+    from django.db import connection
+
+    connection.close()  # a fresh connection after the long wait
     problems = check_writes(result["acknowledged"])
     server_errors = server.server_errors()
     failures = result["total"]["failures"]
