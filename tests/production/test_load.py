@@ -70,7 +70,8 @@ def test_it_names_a_correction_saved_twice_and_a_write_never_acknowledged(
     ]
 
 
-def test_a_short_load_trial_has_no_errors_and_loses_nothing(django_db_setup, tmp_path):
+def test_a_short_load_trial_has_no_errors_and_loses_nothing(tmp_path):
+    # No test database: the trial makes a database of its own beside it.
     if connection.vendor != "postgresql":
         pytest.skip("the load test runs on PostgreSQL (set DATABASE_URL); CI runs it")
     pytest.importorskip("locust", reason="pip install -c constraints.txt '.[load]'")
