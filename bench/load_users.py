@@ -209,6 +209,7 @@ class Staff(HttpUser):
         self.indicators = list(me["indicators"])
         self.sequence = itertools.count(1)
         self.login(me["username"], me["password"])
+        self.record()  # what they logged in for; a short trial sees a write too
 
     def token(self) -> str:
         return f"[LT-{self.number}-{next(self.sequence):04d}]"

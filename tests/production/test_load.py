@@ -82,7 +82,7 @@ def test_a_short_load_trial_has_no_errors_and_loses_nothing(tmp_path):
             "bench/load.py",
             "--users=4",
             "--staff=2",
-            "--duration=15",
+            "--duration=20",
             "--indicators=24",
             "--months=24",
             "--no-report",
