@@ -102,8 +102,11 @@ def dataset_ready() -> bool:
     )
 
 
-def build_dataset(out=print) -> None:
-    """The Kemijärvi strategy with 300 indicators × 120 monthly readings."""
+def build_dataset(
+    out=print, *, n_indicators: int = N_INDICATORS, n_months: int = N_MONTHS
+) -> None:
+    """The Kemijärvi strategy with 300 indicators × 120 monthly readings (or
+    as many as asked: bench/load.py's short trial uses fewer)."""
     from django.contrib.auth.models import Group
     from django.db import transaction
     from django.db.models import F
@@ -133,7 +136,7 @@ def build_dataset(out=print) -> None:
         measures = list(Measure.objects.filter(focus_area__strategy=strategy))
         factors = list(SuccessFactor.objects.filter(strategy=strategy))
         indicators = []
-        for i in range(N_INDICATORS):
+        for i in range(n_indicators):
             qualitative = i % 5 == 4
             direction = ["increase", "decrease", "hold"][i % 3]
             baseline = Decimal(100 + i)
@@ -207,7 +210,7 @@ def build_dataset(out=print) -> None:
         ]
         AnnualTarget.objects.bulk_create(targets)
 
-        months = months_back(N_MONTHS, datetime.date.today())
+        months = months_back(n_months, datetime.date.today())
         statuses = ["achieved", "on_track", "at_risk", "off_track"]
         readings = []
         for i, ind in enumerate(indicators):
@@ -215,7 +218,7 @@ def build_dataset(out=print) -> None:
             for n, (year, month) in enumerate(months):
                 fields = {}
                 if ind.kind == "numeric":
-                    drift = (ind.target_value - ind.baseline_value) * n / N_MONTHS
+                    drift = (ind.target_value - ind.baseline_value) * n / n_months
                     noise = Decimal(rnd.uniform(-3, 3)).quantize(Decimal("0.1"))
                     fields["value"] = (ind.baseline_value + drift + noise).quantize(
                         Decimal("0.1")

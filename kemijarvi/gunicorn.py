@@ -19,7 +19,11 @@ threads = int(os.environ.get("GUNICORN_THREADS", 4))
 # 20 s on a slow server); published PDFs are made by the background worker.
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", 60))
 graceful_timeout = 30
-keepalive = 5
+# Longer than the idle timeout of the proxy in front (nginx and most load
+# balancers: 60 s) and a reader's pause: a kept-alive connection closed by the
+# server just as the next request arrives is reset, an error for that request
+# (seen by bench/load.py with the old 5 s). Idle connections cost no thread.
+keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", 75))
 # Recycle workers now and then so that a slow leak never grows.
 max_requests = 2000
 max_requests_jitter = 200

@@ -5,7 +5,9 @@ ports, records a reading through one and reads it through the other (the
 session too is shared), and downloads a published report's PDF from both.
 """
 
+import http.client
 import subprocess
+import time
 
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.db import connection
@@ -93,3 +95,19 @@ def test_a_published_reports_pdf_made_by_the_worker_is_served_by_either(
     assert first[2] == second[2]  # made once, kept in the shared storage
     stored = list((shared / "media").rglob("*.pdf"))
     assert len(stored) == 2  # Finnish and English, one file each
+
+
+def test_a_kept_alive_connection_outlasts_a_readers_pause(servers, strategy):
+    """A browser (or the proxy in front) keeps its connection for the next
+    request. Had the server closed it just as that request came, the request
+    would be reset: bench/load.py met this with a 5 s keep-alive."""
+    one, _other = servers
+    connection = http.client.HTTPConnection("127.0.0.1", one.port, timeout=60)
+    connection.request("GET", "/kirjaudu/")
+    first = connection.getresponse()
+    first.read()
+    assert first.status == 200
+    time.sleep(6)  # past the old keep-alive, a short reader's pause
+    connection.request("GET", "/kirjaudu/")  # on the same connection
+    assert connection.getresponse().status == 200
+    connection.close()
