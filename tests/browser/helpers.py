@@ -32,6 +32,11 @@ def switch_language(page, label: str) -> None:
 def log_in(page, base_url: str, username: str, password: str = "salasana-123"):
     """Log in through the login form, as a member of staff does."""
     page.goto(f"{base_url}/kirjaudu/")
+    fill_login_form(page, username, password)
+
+
+def fill_login_form(page, username: str, password: str = "salasana-123") -> None:
+    """Type the name and password on the login page open and send them."""
     page.get_by_label(re.compile("Käyttäjätunnus|Username")).fill(username)
     page.get_by_label(re.compile("Salasana|Password")).fill(password)
     with page.expect_navigation():
