@@ -52,6 +52,9 @@ class PagesMet:
                 while name in documents:  # the same address, another content
                     name += "'"
                 documents[name] = page.html
+            # A folder of their own: the checker reads every file in it.
+            folder = folder / "vnu"
+            folder.mkdir()
             for name, errors in html_checker.check(documents, folder).items():
                 if errors:
                     problems[name] = errors

@@ -12,12 +12,18 @@ import csv
 import io
 import re
 from decimal import Decimal
+from xml.etree import ElementTree
 
+from django.core.management import call_command
 from django.utils import timezone
 
+import docx
 import pytest
+from pypdf import PdfReader
 
-from indicators.models import Reading
+from indicators.models import Indicator, Reading
+from reports.models import MidtermReport
+from strategy.models import ContactPerson, Measure
 from tests.browser.helpers import fill_login_form
 from tests.browser.pages_met import PagesMet
 
@@ -43,6 +49,15 @@ def log_in(page, met: PagesMet, username: str) -> None:
 
 def log_out(page, met: PagesMet) -> None:
     follow(page, met, page.get_by_role("button", name="Kirjaudu ulos"))
+
+
+def main_menu(page):
+    return page.get_by_role("navigation", name="Päävalikko")
+
+
+def admin_field(page, label: str):
+    """A field of the admin's form by its label ("Nimi:")."""
+    return page.get_by_label(f"{label}:", exact=True)
 
 
 def main_text(page) -> str:
@@ -136,17 +151,249 @@ def test_a_staff_members_day(
 
     # Logged out, the public page shows the day's figures.
     log_out(page, met)
-    follow(
-        page,
-        met,
-        page.get_by_role("navigation", name="Päävalikko").get_by_role(
-            "link", name="Mittarit"
-        ),
-    )
+    follow(page, met, main_menu(page).get_by_role("link", name="Mittarit"))
     follow(page, met, page.get_by_role("link", name=FOOTPATHS))
     assert "korjattu" in page.locator("main tr", has_text="12,6 km").inner_text()
     assert page.locator("main tr", has_text="11,8 km").count() == 1
     imported = Reading.objects.get(indicator=footpaths, year=year - 1)
     assert imported.value == Decimal("11.8")
+
+    assert met.end_of_day(tmp_path) == {}
+
+
+# -- 2. Staff of another department -------------------------------------------
+
+
+def test_another_departments_day(
+    page, live_server, other_recorder, footpaths, tmp_path
+):
+    met = PagesMet()
+    page.goto(live_server.url + "/")
+    met.check(page)
+    log_in(page, met, "toinen")
+    assert page.url == live_server.url + "/omat/"
+    assert FOOTPATHS not in main_text(page)
+
+    # The indicator's page offers them no recording link …
+    follow(page, met, main_menu(page).get_by_role("link", name="Mittarit"))
+    follow(page, met, page.get_by_role("link", name=FOOTPATHS))
+    assert page.get_by_role("link", name="Kirjaa tulos").count() == 0
+
+    # … and the form's address, typed, gives the refusal in the site's layout.
+    response = page.goto(f"{live_server.url}/mittarit/{footpaths.pk}/kirjaa/")
+    met.check(page)
+    assert response.status == 403
+    assert main_menu(page).is_visible()
+    assert page.get_by_role("heading", level=1).is_visible()
+    assert page.get_by_label("Tulos (km)").count() == 0
+    assert not Reading.objects.filter(indicator=footpaths).exists()
+
+    assert met.end_of_day(tmp_path) == {}
+
+
+# -- 3. The coordinator --------------------------------------------------------
+
+
+@pytest.fixture
+def maintenance_head(db):
+    return ContactPerson.objects.create(
+        name="Maija Mäkinen",
+        title="kunnossapitopäällikkö",
+        title_en="head of maintenance",
+        email="kunnossapito@example.fi",
+    )
+
+
+def test_the_coordinators_day(
+    page,
+    live_server,
+    strategy,
+    technical,
+    other_recorder,
+    staff_coordinator,
+    maintenance_head,
+    tmp_path,
+):
+    met = PagesMet()
+    name = "Katuvalojen energiankulutus"
+    page.goto(live_server.url + "/")
+    met.check(page)
+    log_in(page, met, "koordinaattori")
+    assert page.url == live_server.url + "/seuranta/"
+
+    # A member of staff of another department joins Tekniset palvelut.
+    follow(page, met, page.get_by_role("link", name="Omat mittarit").first)
+    follow(page, met, page.get_by_role("link", name="Toimialat ja kirjaajat"))
+    section = page.locator(f"#toimiala-{technical.pk}")
+    section.get_by_label("Liitä toimialaan").select_option(label="Toinen (toinen)")
+    follow(page, met, section.get_by_role("button", name="Liitä"))
+    assert technical.members.filter(username="toinen").exists()
+
+    # A new indicator in the admin, a draft, with annual targets, the contact
+    # person and the new member responsible for recording it.
+    follow(page, met, page.get_by_role("link", name="Omat mittarit").first)
+    follow(page, met, page.get_by_role("link", name="Strategia-seurannan ylläpito"))
+    follow(page, met, page.locator("tr.model-indicator").get_by_role("link").first)
+    follow(page, met, page.get_by_role("link", name=re.compile("^Lisää mittari", re.I)))
+    admin_field(page, "Nimi").fill(name)
+    admin_field(page, "Kuvaus").fill("Katuvalaistuksen sähkönkulutus.")
+    admin_field(page, "Yksikkö").fill("MWh")
+    admin_field(page, "Suunta").select_option("decrease")
+    admin_field(page, "Lähtötaso").fill("1 200")
+    admin_field(page, "Lähtötason vuosi").fill("2023")
+    admin_field(page, "Tavoitetaso").fill("900")
+    admin_field(page, "Tavoitevuosi").fill("2028")
+    admin_field(page, "Vastuutoimiala").select_option(label="Tekniset palvelut")
+    admin_field(page, "Yhteyshenkilö").select_option(label=str(maintenance_head))
+    admin_field(page, "Kirjaamisesta vastaava").select_option(label="Toinen")
+    measure = Measure.objects.get(focus_area__number=4, order=1)
+    page.get_by_role(
+        "checkbox", name=re.compile(f"^{re.escape(measure.code)} ")
+    ).check()
+    add_row = page.get_by_role(
+        "button", name=re.compile("^Lisää toinen vuositavoite$", re.I)
+    )
+    for row, (target_year, value) in enumerate([("2026", "1 080"), ("2027", "990,5")]):
+        add_row.click()
+        page.locator(f'input[name="annual_targets-{row}-year"]').fill(target_year)
+        page.locator(f'input[name="annual_targets-{row}-value"]').fill(value)
+    met.check(page)  # the rows the admin's script added
+    follow(page, met, page.get_by_role("button", name="Tallenna ja poistu"))
+    indicator = Indicator.objects.get(name=name)
+    assert not indicator.is_published
+    assert indicator.responsible == other_recorder
+    assert list(indicator.annual_targets.values_list("year", "value")) == [
+        (2026, Decimal("1080")),
+        (2027, Decimal("990.5")),
+    ]
+
+    # Published on its page, where a coordinator sees the draft.
+    follow(page, met, page.get_by_role("link", name="Näytä sivusto"))
+    follow(page, met, main_menu(page).get_by_role("link", name="Mittarit"))
+    follow(page, met, page.get_by_role("link", name=name))
+    assert "Luonnos" in main_text(page)
+    follow(page, met, page.get_by_role("button", name="Julkaise mittari"))
+    assert "Mittari julkaistiin" in main_text(page)
+    indicator.refresh_from_db()
+    assert indicator.is_published
+
+    # Everyone now sees it with its targets and whom to ask.
+    log_out(page, met)
+    follow(page, met, main_menu(page).get_by_role("link", name="Mittarit"))
+    follow(page, met, page.get_by_role("link", name=name))
+    targets = page.locator("dt", has_text="Vuositavoitteet").locator("xpath=..")
+    assert "2026: 1\u00a0080\u00a0MWh" in targets.inner_text()
+    assert "2027: 990,5\u00a0MWh" in targets.inner_text()
+    assert "Maija Mäkinen" in main_text(page)
+
+    assert met.end_of_day(tmp_path) == {}
+
+
+# -- 4. The mayor's office -----------------------------------------------------
+
+INTRO = "Strategian ensimmäinen puolisko on takana."
+SUCCESS = "Kylätalojen verkosto laajeni kolmeen uuteen kylään."
+UNSAVED = "Tätä ei ole vielä tallennettu."
+AREA_1 = "Painopistealue 1: Kylien kaupunki"
+
+
+def test_the_mayors_offices_day(page, live_server, site, mayors_office, tmp_path):
+    met = PagesMet()
+    page.goto(live_server.url + "/")
+    met.check(page)
+    log_in(page, met, "kansliapaallikko")
+    assert page.url == live_server.url + "/raportit/"
+
+    # A draft, as of today, so that the site's readings are in it.
+    follow(page, met, page.get_by_role("link", name="Uusi väliraportti"))
+    page.get_by_label("Tilannepäivä").fill(timezone.localdate().isoformat())
+    page.get_by_label("Johdanto", exact=True).fill(INTRO)
+    follow(page, met, page.get_by_role("button", name="Luo luonnos"))
+    report = MidtermReport.objects.exclude(pk=site.report.pk).get()
+
+    # The text just typed, previewed unsaved; the form keeps it.
+    area = page.get_by_role("group", name=AREA_1)
+    area.get_by_label("Onnistumiset", exact=True).fill(SUCCESS)
+    area.get_by_label("Haasteet", exact=True).fill(UNSAVED)
+    follow(page, met, page.get_by_role("button", name="Esikatsele tallentamatta"))
+    preview = page.locator(".unsaved-preview").inner_text()
+    assert UNSAVED in preview and SUCCESS in preview
+    report.refresh_from_db()
+    assert report.sections.get(focus_area__number=1).challenges == ""
+    area = page.get_by_role("group", name=AREA_1)
+    assert area.get_by_label("Haasteet", exact=True).input_value() == UNSAVED
+    follow(page, met, page.get_by_role("button", name="Tallenna luonnos"))
+    assert page.url == f"{live_server.url}/raportit/{report.pk}/"
+    assert SUCCESS in main_text(page) and FOOTPATHS in main_text(page)
+
+    # The checklist before publishing names what is still empty.
+    follow(page, met, page.get_by_role("link", name="Julkaise", exact=True))
+    checklist = main_text(page)
+    assert "Tarkista ennen julkaisemista" in checklist
+    assert "Painopistealue 2" in checklist
+    page.get_by_label("Vahvistan, että raportti julkaistaan.", exact=False).check()
+    follow(page, met, page.get_by_role("button", name="Julkaise", exact=True))
+    assert "Raportti on julkaistu." in main_text(page)
+    report.refresh_from_db()
+    assert report.is_published and report.published_by == mayors_office
+
+    # The files are made by the worker: until it has run, the office is told
+    # they are being prepared; then "try again" gives the file.
+    follow(page, met, page.get_by_role("link", name="Tulosta tai lataa PDF"))
+    assert (
+        page.get_by_role("heading", level=1).inner_text() == "Tiedostoa valmistellaan"
+    )
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Yritä ladata uudelleen").click()
+    pdf = PdfReader(download.value.path())
+    assert len(pdf.pages) > 1
+    assert "Strategian ensimmäinen puolisko" in "".join(
+        p.extract_text() for p in pdf.pages[:3]
+    )
+
+    follow(page, met, page.get_by_role("link", name="Takaisin raporttiin"))
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Lataa Word-tiedostona").click()
+    assert download.value.suggested_filename.endswith(".docx")
+    document = docx.Document(download.value.path())
+    headings = [
+        p.text for p in document.paragraphs if p.style.name.startswith("Heading")
+    ]
+    assert any(AREA_1.split(": ")[1] in heading for heading in headings), headings
+
+    log_out(page, met)
+    assert met.end_of_day(tmp_path) == {}
+
+
+# -- 5. A resident -------------------------------------------------------------
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def test_a_residents_day(page, live_server, site, tmp_path):
+    met = PagesMet()
+    page.goto(live_server.url + "/")
+    met.check(page)
+    follow(page, met, page.get_by_role("button", name="In English"))
+    assert page.locator("html").get_attribute("lang") == "en"
+
+    menu = page.get_by_role("navigation", name="Main menu")
+    follow(page, met, menu.get_by_role("link", name="Reports"))
+    title = "Mid-term report on the city strategy"
+    follow(page, met, page.get_by_role("link", name=title))
+    assert page.get_by_role("heading", level=1).inner_text() == title
+    assert "Version 1, published" in main_text(page)
+
+    # From the home page, the strategy's feed: Atom with entries.
+    follow(page, met, page.locator(".site-name").get_by_role("link"))
+    with page.expect_navigation() as navigation:
+        page.get_by_role("link", name="Follow the progress of the strategy").click()
+    response = navigation.value
+    assert response.headers["content-type"].startswith("application/atom+xml")
+    feed = ElementTree.fromstring(response.body())
+    assert feed.tag == f"{ATOM}feed"
+    entries = feed.findall(f"{ATOM}entry")
+    assert entries and all(e.find(f"{ATOM}title").text for e in entries)
 
     assert met.end_of_day(tmp_path) == {}
