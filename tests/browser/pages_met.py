@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from tests.browser import html_checker
+from tests.browser.conftest import browser_tests_required
 from tests.browser.helpers import axe_violations
 
 
@@ -37,7 +38,8 @@ class PagesMet:
 
     def end_of_day(self, folder: Path) -> dict[str, list[str]]:
         """Every problem of the day by page: axe's, pages axe never saw, and
-        the Nu HTML checker's errors (when Java and the checker are there)."""
+        the Nu HTML checker's errors (when Java and the checker are there;
+        under REQUIRE_BROWSER_TESTS=1 their absence is a problem too)."""
         problems = dict(self.problems)
         sent = html_checker.PAGES[self.first :]
         for page in sent:
@@ -45,7 +47,11 @@ class PagesMet:
                 problems.setdefault(f"not checked by axe: {page}", []).append(
                     "the browser met this page; the day never ran axe on it"
                 )
-        if html_checker.missing_reason() is None:
+        missing = html_checker.missing_reason()
+        if missing and browser_tests_required():
+            # As test_html_checker.py: CI must not pass without the checker.
+            problems["vnu: not run"] = [missing]
+        if missing is None:
             documents = {}
             for page in html_checker.distinct(sent):
                 name = f"vnu: {page}"

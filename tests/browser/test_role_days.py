@@ -24,6 +24,7 @@ from pypdf import PdfReader
 from indicators.models import Indicator, Reading
 from reports.models import MidtermReport
 from strategy.models import ContactPerson, Measure
+from tests.browser import html_checker
 from tests.browser.helpers import fill_login_form
 from tests.browser.pages_met import PagesMet
 
@@ -238,6 +239,7 @@ def test_the_coordinators_day(
     admin_field(page, "Nimi").fill(name)
     admin_field(page, "Kuvaus").fill("Katuvalaistuksen sähkönkulutus.")
     admin_field(page, "Yksikkö").fill("MWh")
+    admin_field(page, "Desimaaleja").fill("1")
     admin_field(page, "Suunta").select_option("decrease")
     admin_field(page, "Lähtötaso").fill("1 200")
     admin_field(page, "Lähtötason vuosi").fill("2023")
@@ -259,6 +261,8 @@ def test_the_coordinators_day(
         page.locator(f'input[name="annual_targets-{row}-value"]').fill(value)
     met.check(page)  # the rows the admin's script added
     follow(page, met, page.get_by_role("button", name="Tallenna ja poistu"))
+    refused = page.locator(".errornote, .errorlist").all_inner_texts()
+    assert page.url == f"{live_server.url}/hallinta/indicators/indicator/", refused
     indicator = Indicator.objects.get(name=name)
     assert not indicator.is_published
     assert indicator.responsible == other_recorder
@@ -282,7 +286,7 @@ def test_the_coordinators_day(
     follow(page, met, main_menu(page).get_by_role("link", name="Mittarit"))
     follow(page, met, page.get_by_role("link", name=name))
     targets = page.locator("dt", has_text="Vuositavoitteet").locator("xpath=..")
-    assert "2026: 1\u00a0080\u00a0MWh" in targets.inner_text()
+    assert "2026: 1\u00a0080,0\u00a0MWh" in targets.inner_text()
     assert "2027: 990,5\u00a0MWh" in targets.inner_text()
     assert "Maija Mäkinen" in main_text(page)
 
@@ -397,3 +401,37 @@ def test_a_residents_day(page, live_server, site, tmp_path):
     assert entries and all(e.find(f"{ATOM}title").text for e in entries)
 
     assert met.end_of_day(tmp_path) == {}
+
+
+# -- The check itself ---------------------------------------------------------
+
+
+def test_a_day_reports_what_it_meets(page, tmp_path):
+    """PagesMet can fail: an axe violation, a page axe never saw, an error of
+    the Nu HTML checker, each named with its page."""
+    met = PagesMet()
+    page.set_content(
+        '<!DOCTYPE html><html lang="fi"><title>t</title><main><h1>t</h1>'
+        "<input></main></html>"
+    )
+    met.check(page)
+    unseen = html_checker.Page(
+        method="GET",
+        path="/ei-tarkistettu/",
+        status=200,
+        language="fi",
+        html='<!DOCTYPE html><html lang="fi"><title>t</title>'
+        '<table><tr role="row"><td>x</td></tr></table></html>',
+    )
+    html_checker.PAGES.append(unseen)
+    try:
+        problems = met.end_of_day(tmp_path)
+    finally:
+        # The session's own check must not meet this page.
+        html_checker.PAGES.remove(unseen)
+    axe = problems.pop("axe: blank [fi]")
+    assert any(line.startswith("label ") for line in axe)
+    assert "not checked by axe: GET /ei-tarkistettu/ [200, fi]" in problems
+    if html_checker.missing_reason() is None:
+        (error,) = problems["vnu: GET /ei-tarkistettu/ [200, fi]"]
+        assert "“role” attribute must not be used on a “tr” element" in error
