@@ -6,7 +6,6 @@ The day also fails when the server sent an HTML page that the day never gave
 to axe: a page met but not checked is a page missed.
 """
 
-from pathlib import Path
 from urllib.parse import urlsplit
 
 from tests.browser import html_checker
@@ -21,7 +20,9 @@ def address(url: str) -> str:
 
 
 class PagesMet:
-    def __init__(self) -> None:
+    def __init__(self, vnu: html_checker.Service | None) -> None:
+        """``vnu``: the checker's service, None where Java or it is missing."""
+        self.vnu = vnu
         # The live server keeps every page of the session; the day's start here.
         self.first = len(html_checker.PAGES)
         self.checked: set[str] = set()
@@ -36,7 +37,7 @@ class PagesMet:
             language = page.locator("html").get_attribute("lang")
             self.problems[f"axe: {where} [{language}]"] = violations
 
-    def end_of_day(self, folder: Path) -> dict[str, list[str]]:
+    def end_of_day(self) -> dict[str, list[str]]:
         """Every problem of the day by page: axe's, pages axe never saw, and
         the Nu HTML checker's errors (when Java and the checker are there;
         under REQUIRE_BROWSER_TESTS=1 their absence is a problem too)."""
@@ -47,21 +48,16 @@ class PagesMet:
                 problems.setdefault(f"not checked by axe: {page}", []).append(
                     "the browser met this page; the day never ran axe on it"
                 )
-        missing = html_checker.missing_reason()
-        if missing and browser_tests_required():
-            # As test_html_checker.py: CI must not pass without the checker.
-            problems["vnu: not run"] = [missing]
-        if missing is None:
-            documents = {}
-            for page in html_checker.distinct(sent):
+        if self.vnu is None:
+            if browser_tests_required():
+                # As test_html_checker.py: CI must not pass without the checker.
+                problems["vnu: not run"] = [html_checker.missing_reason() or ""]
+            return problems
+        for page in html_checker.distinct(sent):
+            errors = self.vnu.errors(page.html)
+            if errors:
                 name = f"vnu: {page}"
-                while name in documents:  # the same address, another content
+                while name in problems:  # the same address, another content
                     name += "'"
-                documents[name] = page.html
-            # A folder of their own: the checker reads every file in it.
-            folder = folder / "vnu"
-            folder.mkdir()
-            for name, errors in html_checker.check(documents, folder).items():
-                if errors:
-                    problems[name] = errors
+                problems[name] = errors
         return problems
