@@ -1,9 +1,10 @@
 """The coordinator's pages: publishing a draft indicator, the departments and
 their members, and the on-time overview.
 
-Coordinators and superusers only (``permissions``): anyone else logged in
-gets 403, and anonymous visitors go to the login page. The rules live in
-``services``, ``departments`` and ``on_time``; these views only wire them up.
+Coordinators and superusers only (``permissions``; the mayor's office also
+reads the on-time overview): anyone else logged in gets 403, and anonymous
+visitors go to the login page. The rules live in ``services``,
+``departments`` and ``on_time``; these views only wire them up.
 """
 
 import csv
@@ -17,6 +18,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from strategy import roles
 from strategy.current import current_strategy_or_404
 from strategy.models import Department
 
@@ -51,13 +53,15 @@ def publish(request, pk: int):
 @require_safe
 @login_required
 def on_time(request):
-    permissions.require_coordinator(request.user)
+    permissions.require_on_time_reader(request.user)
     strategy = current_strategy_or_404(request)
     overview = build_overview(strategy)
     ctx = {
         "strategy": strategy,
         "overview": overview,
         "grace_days": settings.INDICATOR_GRACE_DAYS,
+        # The mayor's office comes here from the reports, not from /omat/.
+        "from_reports": not roles.is_coordinator(request.user),
         "demo_data_shown": any(p.indicator.is_demo for p in overview.periods)
         or any(o.indicator.is_demo for o in overview.overdue),
     }
@@ -69,7 +73,7 @@ def on_time(request):
 def on_time_csv(request):
     """The counted periods as CSV: semicolons and a byte order mark, as
     spreadsheets set to Finnish expect."""
-    permissions.require_coordinator(request.user)
+    permissions.require_on_time_reader(request.user)
     strategy = current_strategy_or_404(request)
     overview = build_overview(strategy)
     response = HttpResponse(content_type="text/csv; charset=utf-8")

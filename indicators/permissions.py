@@ -71,8 +71,19 @@ def can_publish(user) -> bool:
 
 def require_coordinator(user) -> None:
     """Refuse (403) anyone but coordinators and superusers: the departments'
-    members page and the on-time overview."""
+    members page."""
     if not roles.is_coordinator(user):
+        raise PermissionDenied
+
+
+def reads_on_time(user) -> bool:
+    """The on-time overview is the coordinators' tool; the mayor's office
+    reads it too (DESIGN.md), and nothing on it writes."""
+    return roles.is_coordinator(user) or roles.is_mayors_office(user)
+
+
+def require_on_time_reader(user) -> None:
+    if not reads_on_time(user):
         raise PermissionDenied
 
 

@@ -15,6 +15,7 @@ the REQUIRE_BROWSER_TESTS rule does exactly that.
 
 import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -183,43 +184,66 @@ def staff_coordinator(coordinator):
     return coordinator
 
 
+def csp_refusals(context) -> list[str]:
+    """What the Content Security Policy blocked in the context's pages.
+
+    Chromium reports each refusal as a console error. An inline style or script
+    that no template shows (one written by Python, a widget or the admin) would
+    otherwise fail silently for users: every browser test fails on one.
+    """
+    refused = []
+
+    def on_console(message) -> None:
+        if message.type != "error" or "Content Security Policy" not in message.text:
+            return
+        # A refusal with no source is one of a script the test itself ran
+        # (axe-core adds a <style> to some pages); the site's name their page or file.
+        if url := message.location.get("url"):
+            refused.append(f"{url}: {message.text}")
+
+    context.on("console", on_console)
+    return refused
+
+
+@contextmanager
 def _new_page(chromium, **context_options):
     # A Finnish visitor: the browser asks for Finnish, as the city's do.
     context = chromium.new_context(locale="fi-FI", **context_options)
     # Generous, for a PDF made on a busy CI machine; a real failure still fails.
     context.set_default_timeout(30_000)
-    return context, context.new_page()
+    refused = csp_refusals(context)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+    assert not refused, "The Content Security Policy refused:\n" + "\n".join(refused)
 
 
 @pytest.fixture
 def page(chromium) -> Iterator:
-    context, page = _new_page(chromium)
-    yield page
-    context.close()
+    with _new_page(chromium) as page:
+        yield page
 
 
 @pytest.fixture
 def phone(chromium) -> Iterator:
     """A page on a small phone's screen, 320 CSS pixels wide."""
-    context, page = _new_page(chromium, viewport={"width": 320, "height": 640})
-    yield page
-    context.close()
+    with _new_page(chromium, viewport={"width": 320, "height": 640}) as page:
+        yield page
 
 
 @pytest.fixture
 def desktop(chromium) -> Iterator:
     """A page on a desktop screen, 1280 CSS pixels wide."""
-    context, page = _new_page(chromium, viewport={"width": 1280, "height": 800})
-    yield page
-    context.close()
+    with _new_page(chromium, viewport={"width": 1280, "height": 800}) as page:
+        yield page
 
 
 @pytest.fixture
 def nojs_page(chromium) -> Iterator:
     """A page in a browser with JavaScript turned off."""
-    context, page = _new_page(chromium, java_script_enabled=False)
-    yield page
-    context.close()
+    with _new_page(chromium, java_script_enabled=False) as page:
+        yield page
 
 
 @pytest.fixture

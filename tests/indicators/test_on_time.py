@@ -156,14 +156,14 @@ def test_anonymous_visitors_are_sent_to_log_in(client, db):
         assert r["Location"].startswith("/kirjaudu/")
 
 
-@pytest.mark.parametrize("who", ["recorder", "mayors_office", "councillor"])
+@pytest.mark.parametrize("who", ["recorder", "councillor"])
 def test_other_roles_are_refused(client, strategy, who, request):
     client.force_login(request.getfixturevalue(who))
     assert client.get("/seuranta/").status_code == 403
     assert client.get("/seuranta/csv/").status_code == 403
 
 
-@pytest.mark.parametrize("who", ["coordinator", "superuser"])
+@pytest.mark.parametrize("who", ["coordinator", "superuser", "mayors_office"])
 def test_the_coordinator_reads_the_overview(
     client, scene, who, request, django_assert_max_num_queries
 ):
@@ -180,6 +180,20 @@ def test_the_coordinator_reads_the_overview(
     assert "Toinen" in page
     assert "100\xa0%" in page
     assert "Luonnos" not in page
+
+
+def test_the_mayors_office_finds_the_overview_from_the_reports(
+    client, scene, mayors_office
+):
+    client.force_login(mayors_office)
+    reports = client.get("/raportit/").content.decode()
+    assert 'href="/seuranta/"' in reports
+    page = client.get("/seuranta/").content.decode()
+    # Its way back leads to the reports, not to an empty /omat/.
+    crumbs = page.split('class="breadcrumbs"', 1)[1].split("</nav>", 1)[0]
+    assert 'href="/raportit/"' in crumbs
+    assert 'href="/omat/"' not in crumbs
+    assert client.get("/seuranta/csv/").status_code == 200
 
 
 def test_the_csv_lists_every_counted_period(client, scene, coordinator):

@@ -60,6 +60,8 @@ COORDINATORS = {
     "coordinator": "ok",
     "superuser": "ok",
 }
+# The on-time overview: coordinators, and the mayor's office reads it (DESIGN.md).
+ON_TIME_READERS = {**COORDINATORS, "mayors_office": "ok"}
 REPORT_WRITERS = {
     **dict.fromkeys(ROLES, "deny"),
     "anonymous": "login",
@@ -171,8 +173,8 @@ RULES = {
         {**COORDINATORS, "coordinator": "400", "superuser": "400"},
         {"action": "attach"},
     ),
-    "indicators:on_time": ({}, COORDINATORS, READ_ONLY, {}),
-    "indicators:on_time_csv": ({}, COORDINATORS, READ_ONLY, {}),
+    "indicators:on_time": ({}, ON_TIME_READERS, READ_ONLY, {}),
+    "indicators:on_time_csv": ({}, ON_TIME_READERS, READ_ONLY, {}),
     "indicators:import_preview": ({}, IMPORTERS, IMPORTERS, {}),
     "reports:docx": ({"pk": "report"}, EVERYONE, READ_ONLY, {}),
     "reports:data": ({"pk": "report", "extension": "csv"}, EVERYONE, READ_ONLY, {}),
