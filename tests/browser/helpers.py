@@ -10,7 +10,12 @@ def axe_violations(page) -> list[str]:
     """axe-core's WCAG 2.1 A/AA violations on the page, one line per node."""
     from axe_playwright_python.sync_playwright import Axe
 
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    options = {
+        "runOnly": {"type": "tag", "values": WCAG_TAGS},
+        # Every violating node still; of passes only one each: faster (~25 %).
+        "resultTypes": ["violations"],
+    }
+    results = Axe().run(page, options=options)
     lines = []
     for violation in results.response["violations"]:
         for node in violation["nodes"]:
@@ -32,6 +37,11 @@ def switch_language(page, label: str) -> None:
 def log_in(page, base_url: str, username: str, password: str = "salasana-123"):
     """Log in through the login form, as a member of staff does."""
     page.goto(f"{base_url}/kirjaudu/")
+    fill_login_form(page, username, password)
+
+
+def fill_login_form(page, username: str, password: str = "salasana-123") -> None:
+    """Type the name and password on the login page open and send them."""
     page.get_by_label(re.compile("Käyttäjätunnus|Username")).fill(username)
     page.get_by_label(re.compile("Salasana|Password")).fill(password)
     with page.expect_navigation():

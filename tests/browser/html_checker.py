@@ -14,6 +14,8 @@ import re
 import shutil
 import subprocess
 import threading
+import time
+import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -124,12 +126,66 @@ def check(documents: dict[str, str], folder: Path) -> dict[str, list[str]]:
     found = {name: [] for name in documents}
     for message in messages:
         name = names.get(Path(message.get("url", "")).name)
-        line = f"line {message.get('lastLine', '?')}: {message['message']}"
-        extract = re.sub(r"\s+", " ", message.get("extract", "")).strip()
-        if extract:
-            line += f" -- {extract[:160]}"
+        line = describe(message)
         if name is None:
             # Not about one of the files (the checker's own trouble): say so.
             raise RuntimeError(f"the Nu HTML checker said: {line}")
         found[name].append(line)
     return found
+
+
+def describe(message: dict) -> str:
+    """One of the checker's messages as one line: where, what, the extract."""
+    line = f"line {message.get('lastLine', '?')}: {message['message']}"
+    extract = re.sub(r"\s+", " ", message.get("extract", "")).strip()
+    if extract:
+        line += f" -- {extract[:160]}"
+    return line
+
+
+class Service:
+    """The checker as a web service on a local port, for checks spread over a
+    test module: Java starts once, not once per check (on a busy machine a
+    start costs some 20 seconds). Stop it with ``stop()``."""
+
+    def __init__(self, port: int) -> None:
+        self.url = f"http://127.0.0.1:{port}/?out=json"
+        self.process = subprocess.Popen(
+            ["java", "-Xss4m", "-cp", str(VNU_JAR), "nu.validator.servlet.Main"]
+            + [str(port)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 180
+        while True:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5)
+                return
+            except OSError:
+                if self.process.poll() is not None or time.monotonic() > deadline:
+                    self.stop()
+                    raise RuntimeError(
+                        f"the Nu HTML checker's service did not start on port {port}"
+                    ) from None
+                time.sleep(0.5)
+
+    def errors(self, html: str) -> list[str]:
+        """The errors in one document, one line each."""
+        request = urllib.request.Request(
+            self.url,
+            data=html.encode("utf-8"),
+            headers={"Content-Type": "text/html; charset=utf-8"},
+        )
+        with urllib.request.urlopen(request, timeout=120) as response:
+            messages = json.load(response)["messages"]
+        lines = []
+        for message in messages:
+            if message["type"] == "non-document-error":
+                raise RuntimeError(f"the Nu HTML checker said: {describe(message)}")
+            if message["type"] == "error":
+                lines.append(describe(message))
+        return lines
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=30)

@@ -88,6 +88,18 @@ def test_coordinators_see_every_department(
     assert f'href="/mittarit/{other.pk}/tila/"' in html
 
 
+def test_it_links_a_coordinator_with_staff_status_to_the_admin(
+    client, coordinator, indicator
+):
+    # Without staff status the admin would refuse them: no link then.
+    client.force_login(coordinator)
+    assert 'href="/hallinta/"' not in client.get("/omat/").content.decode()
+    coordinator.is_staff = True
+    coordinator.save()
+    html = client.get("/omat/").content.decode()
+    assert '<a href="/hallinta/">Strategia-seurannan ylläpito</a>' in html
+
+
 def test_someone_without_departments_is_told_what_to_do(client, councillor, indicator):
     client.force_login(councillor)
     r = client.get("/omat/")
