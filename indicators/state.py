@@ -20,6 +20,7 @@ when it was published, whatever later code or data say.
 import datetime
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from typing import NamedTuple
 
 from django.urls import reverse
 
@@ -202,9 +203,11 @@ class ReadingState:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class TrendPoint:
-    """A numeric reading on a trend line: cheap floats, not exact figures."""
+class TrendPoint(NamedTuple):
+    """A numeric reading on a trend line: cheap floats, not exact figures.
+
+    A named tuple, not a frozen dataclass: a list page makes thousands, and a
+    tuple is made several times faster."""
 
     year: int
     part: int
