@@ -2,7 +2,6 @@
 against the test database, and talk to it like a browser (cookies, CSRF)."""
 
 import http.cookiejar
-import os
 import re
 import socket
 import subprocess
@@ -14,6 +13,8 @@ import urllib.request
 from pathlib import Path
 
 from django.db import connection
+
+from bench.load import production_env as trial_env
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -34,23 +35,16 @@ def free_port() -> int:
 
 
 def production_env(tmp: Path, **extra) -> dict:
-    env = {
-        **os.environ,
-        "DATABASE_URL": database_url(),
-        "DJANGO_DEBUG": "0",
-        "DJANGO_SECRET_KEY": "test-only-two-servers-0123456789abcdefghijklmnop",
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        # A plain-HTTP trial on loopback (README: Production start).
-        "DJANGO_SECURE_COOKIES": "0",
-        "DJANGO_SECURE_SSL_REDIRECT": "0",
-        "DJANGO_HSTS_SECONDS": "0",
-        "DJANGO_MEDIA_ROOT": str(tmp / "media"),
-        "DJANGO_STATIC_ROOT": str(tmp / "static"),
-        "WEB_CONCURRENCY": "1",
-        "GUNICORN_THREADS": "2",
-        "GUNICORN_ACCESS_LOG": str(tmp / "access.log"),
-    }
-    env.update(extra)
+    """The load trial's environment (bench/load.py) with one secret key for
+    every server (a session must hold on each), one thread each; the servers
+    set their own port."""
+    env = trial_env(database_url(), 0, tmp)
+    env.update(
+        DJANGO_SECRET_KEY="test-only-two-servers-0123456789abcdefghijklmnop",
+        WEB_CONCURRENCY="1",
+        GUNICORN_THREADS="2",
+        **extra,
+    )
     return env
 
 
