@@ -435,6 +435,7 @@ def main(argv: list[str] | None = None) -> int:
 
     database_url, maintenance_url = database_urls(args.database)
     port = free_port(args.port)
+    pages.OUT.mkdir(parents=True, exist_ok=True)  # a fresh clone has none
     tmp = Path(tempfile.mkdtemp(prefix="load-", dir=pages.OUT))
     reset_database(args.database, maintenance_url)
     env = production_env(database_url, port, tmp)
