@@ -280,3 +280,16 @@ def sample_site(strategy, make_indicator, make_reading, recorder):
     from tests.sample import build_sample_site
 
     return build_sample_site(make_indicator, make_reading, recorder)
+
+
+@pytest.fixture
+def contact(db):
+    """A contact person (indicators' and measures' "Yhteyshenkilö")."""
+    from strategy.models import ContactPerson
+
+    return ContactPerson.objects.create(
+        name="Maija Mäkinen",
+        title="kunnossapitopäällikkö",
+        title_en="head of maintenance",
+        email="kunnossapito@example.fi",
+    )

@@ -24,7 +24,7 @@ from pypdf import PdfReader
 
 from indicators.models import Indicator, Reading
 from reports.models import MidtermReport
-from strategy.models import ContactPerson, Measure
+from strategy.models import Measure
 from tests.browser import html_checker
 from tests.browser.helpers import fill_login_form
 from tests.browser.pages_met import PagesMet
@@ -214,16 +214,6 @@ def test_another_departments_day(page, vnu, live_server, other_recorder, footpat
 # -- 3. The coordinator --------------------------------------------------------
 
 
-@pytest.fixture
-def maintenance_head(db):
-    return ContactPerson.objects.create(
-        name="Maija Mäkinen",
-        title="kunnossapitopäällikkö",
-        title_en="head of maintenance",
-        email="kunnossapito@example.fi",
-    )
-
-
 def test_the_coordinators_day(
     page,
     vnu,
@@ -232,7 +222,7 @@ def test_the_coordinators_day(
     technical,
     other_recorder,
     staff_coordinator,
-    maintenance_head,
+    contact,
 ):
     met = PagesMet(vnu)
     name = "Katuvalojen energiankulutus"
@@ -265,7 +255,7 @@ def test_the_coordinators_day(
     admin_field(page, "Tavoitetaso").fill("900")
     admin_field(page, "Tavoitevuosi").fill("2028")
     admin_field(page, "Vastuutoimiala").select_option(label="Tekniset palvelut")
-    admin_field(page, "Yhteyshenkilö").select_option(label=str(maintenance_head))
+    admin_field(page, "Yhteyshenkilö").select_option(label=str(contact))
     admin_field(page, "Kirjaamisesta vastaava").select_option(label="Toinen")
     measure = Measure.objects.get(focus_area__number=4, order=1)
     page.get_by_role(

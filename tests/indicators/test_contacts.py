@@ -5,17 +5,7 @@ from django.core.exceptions import ValidationError
 
 import pytest
 
-from strategy.models import ContactPerson, Measure, User
-
-
-@pytest.fixture
-def contact(db):
-    return ContactPerson.objects.create(
-        name="Maija Mäkinen",
-        title="kunnossapitopäällikkö",
-        title_en="head of maintenance",
-        email="kunnossapito@example.fi",
-    )
+from strategy.models import Measure, User
 
 
 @pytest.fixture
