@@ -14,9 +14,9 @@ NODE_STAMP := node_modules/.installed
 # Tests run with debug off, as in production; they need some secret key.
 TEST_ENV := DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-test-only-not-secret-key-0123456789abcdef}
 
-.PHONY: run test lint format install bench lock serve load
+.PHONY: run test lint format install bench lock serve load chromium
 
-install: $(STAMP) $(NODE_STAMP)
+install: $(STAMP) $(NODE_STAMP) chromium
 
 $(STAMP):
 	@$(PYTHON_CHECK)
@@ -51,7 +51,20 @@ $(NODE_STAMP): package-lock.json
 		echo "npm not found: the Nu HTML checker will not run (README: Browser tests and HTML checks)"; \
 	fi
 
-run: $(STAMP)
+# The report PDFs are printed by Debian's Chromium (README: Report PDF). As
+# root with apt (a fresh machine or container) it is installed here; anyone
+# else is told the command, and the site says why there is no PDF.
+chromium:
+	@if [ -n "$$DJANGO_PDF_BROWSER" ] || command -v chromium >/dev/null \
+		|| command -v chromium-browser >/dev/null || command -v google-chrome >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installing Debian's chromium for the report PDFs"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+		echo "Chromium not found: the report PDFs need it (sudo apt-get install chromium)"; \
+	fi
+
+run: $(STAMP) chromium
 	DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --no-input
 	DJANGO_DEBUG=1 $(BIN)/python manage.py load_strategy
 	DJANGO_DEBUG=1 $(BIN)/python manage.py load_demo
@@ -71,7 +84,7 @@ serve: $(STAMP)
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/gunicorn --config kemijarvi/gunicorn.py kemijarvi.wsgi
 
-test: $(STAMP) $(NODE_STAMP)
+test: $(STAMP) $(NODE_STAMP) chromium
 	$(TEST_ENV) $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)

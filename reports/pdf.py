@@ -1,117 +1,80 @@
-"""The report as a PDF, rendered by WeasyPrint from the report's own HTML.
+"""The report as a PDF, printed by headless Chromium from the report's own HTML.
 
-The PDF is tagged to the PDF/UA-1 standard (WeasyPrint's ``pdf/ua-1``
-variant), takes its title and language from <title> and <html lang>, and gets
-its bookmarks from the headings (reports/report.css sets the levels).
-WeasyPrint needs the Pango system library; without it (or without WeasyPrint)
-``unavailable_reason()`` says so and the pages show that instead of failing.
+Chromium (``reports/chromium.py``) lays out and prints the same document the
+report page shows, with its print CSS, as a tagged PDF (headings, tables,
+lists, links, the charts' alternative text) whose language and title come from
+<html lang> and <title>; ``reports/pdf_finishing.py`` adds the bookmarks, the
+attached readings and the document information. Chromium replaced WeasyPrint
+here: it prints the benchmark report in about a third of the time (README:
+Performance). Without Chromium or Playwright ``unavailable_reason()`` says so
+and the pages show that instead of failing.
 """
 
-import gc
-import logging
-import re
-from contextlib import contextmanager
+from functools import cache
 
+from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from . import readings_data
+from . import chromium, pdf_finishing, readings_data
 from .document import build_document
 from .freeze import ReportContent, content_of
 from .models import MidtermReport
 
-PDF_VARIANT = "pdf/ua-1"
 # Only the report's own and the status colours: report.css's print rules are
 # complete without the site's stylesheet (see report.css).
 STYLESHEETS = ["css/status.css", "css/report.css"]
 
 
-def _weasyprint():
-    # Imported here: it loads Pango through ctypes, which raises OSError when the
-    # system library is missing, and the rest of the site must work without it.
-    # Its progress lines and its notes on the site's screen-only CSS are noise.
-    logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    logging.getLogger("weasyprint.progress").setLevel(logging.ERROR)
-    import weasyprint
-
-    return weasyprint
-
-
 def unavailable_reason() -> str:
     """Why a PDF cannot be made on this server, or "" when it can."""
     try:
-        _weasyprint()
+        import playwright.sync_api  # noqa: F401
     except ImportError:
-        return _("PDF-tiedostoa ei voi muodostaa: palvelimelta puuttuu WeasyPrint.")
-    except OSError:
+        return _("PDF-tiedostoa ei voi muodostaa: palvelimelta puuttuu Playwright.")
+    if not chromium.browser_path():
         return _(
-            "PDF-tiedostoa ei voi muodostaa: palvelimelta puuttuu WeasyPrintin "
-            "tarvitsema Pango-kirjasto."
+            "PDF-tiedostoa ei voi muodostaa: palvelimelta puuttuu Chromium-selain "
+            "(Debianin paketti chromium)."
         )
     return ""
 
 
-# A text halo (a white stroke painted under the letters) needs paint-order,
-# which WeasyPrint does not implement: it would paint the stroke over the text.
-HALO_TAG = re.compile(r"<text\b[^>]*\bpaint-order=\"stroke\"[^>]*>")
-HALO_ATTRS = re.compile(r'\s(?:stroke|stroke-width|paint-order)="[^"]*"')
+@cache
+def _stylesheet(path: str) -> str:
+    with open(finders.find(path), encoding="utf-8") as f:
+        return f.read()
 
 
-def without_halos(html: str) -> str:
-    """The chart texts without the halo that WeasyPrint would draw over them."""
-    return HALO_TAG.sub(lambda tag: HALO_ATTRS.sub("", tag.group(0)), html)
-
-
-# Whitespace before a table's or a block's tag is never printed; WeasyPrint's
-# pure-Python HTML parser and box builder would still handle each run of it
-# (some 20 000 in a long report).
-BLOCK_GAP = re.compile(
-    r">\s+<(/?(?:table|caption|thead|tbody|tfoot|tr|th|td|div|section|nav|p|ul|ol|li"
-    r"|dl|dt|dd|h[1-6])\b)"
-)
-
-
-def without_block_gaps(html: str) -> str:
-    """The HTML without the whitespace between block-level and table tags."""
-    return BLOCK_GAP.sub(r"><\1", html)
+def stylesheet() -> str:
+    """The report's CSS, written into the document it prints from (the
+    browser loads nothing else). Read once per process, like static files."""
+    return mark_safe("\n".join(_stylesheet(path) for path in STYLESHEETS))
 
 
 def render_html(report: MidtermReport, content: ReportContent | None = None) -> str:
-    """The standalone HTML document that the PDF is made from."""
+    """The standalone HTML document that the PDF is printed from."""
     ctx = {
         "report": report,
         "doc": build_document(report, content),
         "today": timezone.localdate(),
         "for_pdf": True,  # the text names the attached data file
+        "stylesheet": stylesheet(),
     }
-    return without_block_gaps(without_halos(render_to_string("reports/pdf.html", ctx)))
+    return render_to_string("reports/pdf.html", ctx)
 
 
-@contextmanager
-def gc_paused():
-    """Python's cycle collector off for the duration.
-
-    WeasyPrint builds hundreds of thousands of short-lived objects for a long
-    report, and the collector walked them all again and again: a sixth of the
-    benchmark report's time (README: Performance). What they leave behind is
-    collected as usual once the collector is back on. The switch is
-    process-wide: with threaded workers, other requests of the process run
-    without the collector for those seconds too (harmless: it only delays
-    collecting cycles), and it is back on once the render that switched it
-    off ends.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
+def _front_matter(html: str) -> str:
+    # The head and the table of contents come first; the rest (nearly all of
+    # a long report) has nothing for the PDF's metadata or bookmarks.
+    end = html.find("</nav>")
+    return html if end < 0 else html[: end + len("</nav>")]
 
 
 def render_pdf(
@@ -120,34 +83,29 @@ def render_pdf(
     base_url: str | None = None,
     content: ReportContent | None = None,
 ) -> bytes:
-    """The report as PDF bytes (raises ImportError/OSError without WeasyPrint)."""
-    weasyprint = _weasyprint()
-    # The page's own stylesheets, read from disk: fetching them over HTTP from
-    # the server that is busy answering this request could deadlock.
-    stylesheets = [weasyprint.CSS(filename=finders.find(path)) for path in STYLESHEETS]
+    """The report as PDF bytes (raises when Chromium cannot print)."""
     content = content if content is not None else content_of(report)
+    html = render_html(report, content)
+    origin = base_url or settings.SITE_URL or "http://localhost/"
+    printed = chromium.print_pdf(html, origin=origin)
     # Every reading goes with the report as data; the appendix names the file.
-    data = weasyprint.Attachment(
-        string=readings_data.to_csv(content),
+    data = pdf_finishing.Attachment(
         name=readings_data.filename(report, "csv"),
+        data=readings_data.to_csv(content),
         description=_("Raportin kaikki lukemat tilannepäivään asti (CSV)"),
-        relationship="Data",
+        mime_type="text/csv",
     )
-    with gc_paused():
-        html = render_html(report, content)
-        document = weasyprint.HTML(string=html, base_url=base_url)
-        return document.write_pdf(
-            stylesheets=stylesheets,
-            pdf_variant=PDF_VARIANT,
-            attachments=[data],
-            # The council's decision and the contact person (pdf.html).
-            custom_metadata=True,
-        )
+    return pdf_finishing.finish(
+        printed.pdf,
+        head=pdf_finishing.read_head(_front_matter(html)),
+        pages=printed.pages,
+        attachment=data,
+    )
 
 
 # Bumped when the PDF's layout changes on purpose, so that stored PDFs are made
 # again; otherwise a published report's PDF is made once and kept.
-PDF_LAYOUT = 5
+PDF_LAYOUT = 6
 
 
 def stored_name(report: MidtermReport) -> str:

@@ -6,6 +6,7 @@ history as of a date) knows what was recorded by its cut-off date.
 """
 
 import datetime
+import os
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -33,6 +34,26 @@ def _plain_static_files(settings):
     # Production redirects to HTTPS; the test client speaks plain HTTP.
     settings.SECURE_SSL_REDIRECT = False
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _pdfs_need_chromium(monkeypatch):
+    """Where Chromium is missing, a test that prints a report PDF is skipped
+    and says why, as the browser tests are; under REQUIRE_BROWSER_TESTS=1 (CI)
+    it fails instead."""
+    from reports import chromium, pdf
+
+    if chromium.browser_path():
+        return
+
+    def no_chromium(*args, **kwargs):
+        why = "Chromium not found: apt-get install chromium (README: Report PDF)"
+        if os.environ.get("REQUIRE_BROWSER_TESTS") == "1":
+            pytest.fail(f"REQUIRE_BROWSER_TESTS=1 but {why}")
+        pytest.skip(why)
+
+    monkeypatch.setattr(chromium, "print_pdf", no_chromium)
+    monkeypatch.setattr(pdf, "unavailable_reason", lambda: "")
 
 
 @pytest.fixture(autouse=True)

@@ -89,7 +89,7 @@ def test_it_gives_a_qualitative_indicator_its_assessment_in_words(
         r'<table class="appendix-table is-qualitative">.*?</table>', html, re.S
     ).group(0)
     item = re.search(
-        r'<tbody class="appendix-item" id="mittari-\d+">'
+        r'<tbody class="appendix-item" id="mittari-\d+">\s*'
         r'<tr><th scope="rowgroup" colspan="3" class="appendix-facts">\s*'
         r'<span class="appendix-name">Asukastyytyväisyys</span>.*?</tbody>',
         qualitative,

@@ -63,7 +63,7 @@ def test_it_makes_nothing_for_drafts(report, media_root):
 
 
 def test_it_says_why_when_no_pdf_can_be_made(published, monkeypatch, media_root):
-    monkeypatch.setattr(pdf, "unavailable_reason", lambda: "Pango puuttuu.")
-    with pytest.raises(CommandError, match="Pango puuttuu."):
+    monkeypatch.setattr(pdf, "unavailable_reason", lambda: "Chromium puuttuu.")
+    with pytest.raises(CommandError, match="Chromium puuttuu."):
         run()
     assert not (media_root / "reports").exists()

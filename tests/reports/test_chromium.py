@@ -1,0 +1,91 @@
+"""Printing with Chromium: the page numbers, and nothing fetched or run."""
+
+import io
+import threading
+from http.server import BaseHTTPRequestHandler, HTTPServer
+
+import pytest
+from pypdf import PdfReader
+
+from reports import chromium
+
+CHAPTERS = """<!DOCTYPE html><html lang="fi"><head><meta charset="utf-8">
+<title>T</title>
+<style>section { break-before: page; }</style></head><body>
+<nav><a href="#a">A</a> <span data-page-of="a"></span>
+<a href="#c">C</a> <span data-page-of="c"></span></nav>
+<section id="a"><h2>A</h2></section><section id="b"><h2>B</h2></section>
+<section id="c"><h2>C</h2>{extra}</section></body></html>"""
+
+
+def _text(pdf: bytes) -> list[str]:
+    return [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def test_it_shows_the_page_of_each_marked_id():
+    printed = chromium.print_pdf(
+        CHAPTERS.replace("{extra}", ""), origin="http://x.test/"
+    )
+    assert (printed.pages["a"], printed.pages["c"]) == (2, 4)
+    pages = _text(printed.pdf)
+    assert len(pages) == 4
+    assert "A 2" in pages[0] and "C 4" in pages[0]
+    root = PdfReader(io.BytesIO(printed.pdf)).trailer["/Root"]
+    assert "/StructTreeRoot" in root and root["/Lang"] == "fi"
+
+
+class _Counter(BaseHTTPRequestHandler):
+    hits = 0
+
+    def do_GET(self):  # noqa: N802 (http.server's name)
+        type(self).hits += 1
+        self.send_response(200)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def server():
+    httpd = HTTPServer(("127.0.0.1", 0), _Counter)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_port}"
+    httpd.shutdown()
+
+
+def test_it_fetches_nothing_and_runs_no_script(server):
+    _Counter.hits = 0
+    extra = (
+        f'<img src="{server}/kuva.png" alt=""><link rel="stylesheet" '
+        f'href="{server}/tyyli.css"><iframe src="{server}/"></iframe>'
+        "<p id='s'>ennen</p><script>document.getElementById('s').textContent"
+        "='skripti ajettiin'</script>"
+    )
+    # Even a document on the same origin as the server gets nothing from it.
+    printed = chromium.print_pdf(CHAPTERS.replace("{extra}", extra), origin=server)
+    assert _Counter.hits == 0
+    text = "\n".join(_text(printed.pdf))
+    assert "ennen" in text and "skripti ajettiin" not in text
+
+
+def test_it_finds_the_browser_or_says_there_is_none(settings, tmp_path):
+    settings.REPORT_PDF_BROWSER = str(tmp_path / "ei-ole")
+    assert chromium.browser_path() == ""
+    program = tmp_path / "chromium"
+    program.write_text("#!/bin/sh\n")
+    program.chmod(0o755)
+    settings.REPORT_PDF_BROWSER = str(program)
+    assert chromium.browser_path() == str(program)
+
+
+def test_it_prints_from_a_thread_of_its_own_beside_a_running_event_loop():
+    import asyncio
+
+    async def inside_a_loop():
+        return chromium.print_pdf(
+            CHAPTERS.replace("{extra}", ""), origin="http://x.test/"
+        )
+
+    assert asyncio.run(inside_a_loop()).pages["c"] == 4
