@@ -51,17 +51,21 @@ $(NODE_STAMP): package-lock.json
 		echo "npm not found: the Nu HTML checker will not run (README: Browser tests and HTML checks)"; \
 	fi
 
-# The report PDFs are printed by Debian's Chromium (README: Report PDF). As
-# root with apt (a fresh machine or container) it is installed here; anyone
-# else is told the command, and the site says why there is no PDF.
+# The report PDFs are printed by Chromium (README: Two commands): Debian's
+# chromium-headless-shell, or any Chromium found. As root with apt (a fresh
+# machine or container) the headless shell is installed here; anyone else is
+# told the command, and the site says why there is no PDF.
 chromium:
-	@if [ -n "$$DJANGO_PDF_BROWSER" ] || command -v chromium >/dev/null \
-		|| command -v chromium-browser >/dev/null || command -v google-chrome >/dev/null; then :; \
+	@if [ -n "$$DJANGO_PDF_BROWSER" ] || command -v chromium-headless-shell >/dev/null \
+		|| command -v chromium >/dev/null || command -v chromium-browser >/dev/null \
+		|| command -v google-chrome >/dev/null; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-		echo "Installing Debian's chromium for the report PDFs"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+		echo "Installing Debian's chromium-headless-shell for the report PDFs"; \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+			apt-get install -y -qq chromium-headless-shell >/dev/null; } \
+		|| echo "Could not install it: the report PDFs need Chromium (README: Two commands)"; \
 	else \
-		echo "Chromium not found: the report PDFs need it (sudo apt-get install chromium)"; \
+		echo "Chromium not found: the report PDFs need it (sudo apt-get install chromium-headless-shell)"; \
 	fi
 
 run: $(STAMP) chromium

@@ -18,8 +18,11 @@ tagged PDF. If the numbers moved anything, it is printed again.
 import io
 import logging
 import os
+import queue
 import shutil
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from functools import partial
 from typing import NamedTuple
 
@@ -29,7 +32,14 @@ import pikepdf
 
 log = logging.getLogger(__name__)
 
-BROWSER_NAMES = ("chromium", "chromium-browser", "google-chrome")
+# Debian's headless shell first: it starts and prints faster than the full
+# browser (README: Performance, The report PDF).
+BROWSER_NAMES = (
+    "chromium-headless-shell",
+    "chromium",
+    "chromium-browser",
+    "google-chrome",
+)
 DOCUMENT_PATH = "/__raportti__.html"
 # The tagged prints tried before the page numbers are given up as settled.
 MAX_TAGGED_PRINTS = 2
@@ -79,14 +89,35 @@ def destinations(pdf: bytes) -> dict[str, int]:
         }
 
 
-def print_pdf(html: str, *, origin: str) -> Printed:
-    """``html`` as a tagged PDF, and the page of each id in it.
+@contextmanager
+def printer(origin: str) -> Iterator[Callable[[str], Future]]:
+    """Start Chromium now; the caller gets ``send(html)``, which prints the
+    document and returns a future of its :class:`Printed`.
 
-    Runs in a thread of its own: Playwright's synchronous API refuses a
-    thread that already runs an event loop (a browser test's, say).
+    The browser starts while the caller renders the HTML, and prints while
+    the caller does other work: both run in Chromium's own processes. All of
+    Playwright runs in a thread of its own, since its synchronous API refuses
+    a thread that already runs an event loop (a browser test's, say).
     """
+    documents: queue.Queue[str | None] = queue.Queue(maxsize=1)
     with ThreadPoolExecutor(max_workers=1) as thread:
-        return thread.submit(_print, html, origin).result()
+        printing = thread.submit(_print_when_given, documents, origin)
+
+        def send(html: str) -> Future:
+            documents.put(html)
+            return printing
+
+        try:
+            yield send
+        finally:
+            if documents.empty() and not printing.done():
+                documents.put(None)  # never sent: the browser just closes
+
+
+def print_pdf(html: str, *, origin: str) -> Printed:
+    """``html`` as a tagged PDF, and the page of each id in it."""
+    with printer(origin) as send:
+        return send(html).result()
 
 
 def _serve_only(url: str, html: str, route) -> None:
@@ -96,7 +127,7 @@ def _serve_only(url: str, html: str, route) -> None:
         route.abort()
 
 
-def _print(html: str, origin: str) -> Printed:
+def _print_when_given(documents: queue.Queue, origin: str) -> Printed | None:
     from playwright.sync_api import sync_playwright
 
     url = origin.rstrip("/") + DOCUMENT_PATH
@@ -107,6 +138,9 @@ def _print(html: str, origin: str) -> Printed:
         try:
             page = browser.new_page(java_script_enabled=False)
             page.set_default_timeout(TIMEOUT_MS)
+            html = documents.get()
+            if html is None:
+                return None
             page.route("**/*", partial(_serve_only, url, html))
             page.goto(url, wait_until="load")
             options = {"prefer_css_page_size": True, "print_background": True}

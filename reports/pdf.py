@@ -84,17 +84,21 @@ def render_pdf(
     content: ReportContent | None = None,
 ) -> bytes:
     """The report as PDF bytes (raises when Chromium cannot print)."""
-    content = content if content is not None else content_of(report)
-    html = render_html(report, content)
     origin = base_url or settings.SITE_URL or "http://localhost/"
-    printed = chromium.print_pdf(html, origin=origin)
-    # Every reading goes with the report as data; the appendix names the file.
-    data = pdf_finishing.Attachment(
-        name=readings_data.filename(report, "csv"),
-        data=readings_data.to_csv(content),
-        description=_("Raportin kaikki lukemat tilannepäivään asti (CSV)"),
-        mime_type="text/csv",
-    )
+    # Chromium starts while the HTML is rendered, and prints while the data
+    # file is written: its work runs in its own processes.
+    with chromium.printer(origin) as send:
+        content = content if content is not None else content_of(report)
+        html = render_html(report, content)
+        printing = send(html)
+        # Every reading goes with the report as data; the appendix names it.
+        data = pdf_finishing.Attachment(
+            name=readings_data.filename(report, "csv"),
+            data=readings_data.to_csv(content),
+            description=_("Raportin kaikki lukemat tilannepäivään asti (CSV)"),
+            mime_type="text/csv",
+        )
+        printed = printing.result()
     return pdf_finishing.finish(
         printed.pdf,
         head=pdf_finishing.read_head(_front_matter(html)),

@@ -47,12 +47,12 @@ def _pdfs_need_chromium(monkeypatch):
         return
 
     def no_chromium(*args, **kwargs):
-        why = "Chromium not found: apt-get install chromium (README: Report PDF)"
+        why = "no Chromium: apt-get install chromium-headless-shell (README)"
         if os.environ.get("REQUIRE_BROWSER_TESTS") == "1":
             pytest.fail(f"REQUIRE_BROWSER_TESTS=1 but {why}")
         pytest.skip(why)
 
-    monkeypatch.setattr(chromium, "print_pdf", no_chromium)
+    monkeypatch.setattr(chromium, "_print_when_given", no_chromium)
     monkeypatch.setattr(pdf, "unavailable_reason", lambda: "")
 
 

@@ -89,3 +89,17 @@ def test_it_prints_from_a_thread_of_its_own_beside_a_running_event_loop():
         )
 
     assert asyncio.run(inside_a_loop()).pages["c"] == 4
+
+
+def test_it_closes_the_browser_when_no_document_comes():
+    with pytest.raises(ValueError), chromium.printer("http://x.test/"):
+        raise ValueError("the caller fails while rendering")
+
+
+def test_it_prefers_the_headless_shell(settings, tmp_path, monkeypatch):
+    settings.REPORT_PDF_BROWSER = ""
+    for name in ("chromium", "chromium-headless-shell"):
+        (tmp_path / name).write_text("#!/bin/sh\n")
+        (tmp_path / name).chmod(0o755)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    assert chromium.browser_path() == str(tmp_path / "chromium-headless-shell")

@@ -10,6 +10,9 @@ from pypdf import PdfReader
 from reports import pdf
 from strategy.models import FocusArea
 
+# The real check, which tests/conftest.py stands in for where Chromium is missing.
+UNAVAILABLE_REASON = pdf.unavailable_reason
+
 
 def _outline_titles(outline) -> list[str]:
     titles = []
@@ -120,7 +123,10 @@ def test_it_makes_an_english_pdf(english, published, make_files):
     assert "Contents" in text and "Cycle and footpaths" in text
 
 
-def test_it_explains_when_chromium_is_missing(client, published, settings, tmp_path):
+def test_it_explains_when_chromium_is_missing(
+    client, published, settings, tmp_path, monkeypatch
+):
+    monkeypatch.setattr(pdf, "unavailable_reason", UNAVAILABLE_REASON)
     settings.REPORT_PDF_BROWSER = str(tmp_path / "chromium")  # not there
     page = client.get(f"/raportit/{published.pk}/").content.decode()
     assert "palvelimelta puuttuu Chromium-selain" in page
@@ -131,6 +137,7 @@ def test_it_explains_when_chromium_is_missing(client, published, settings, tmp_p
 
 
 def test_it_explains_when_playwright_is_missing(client, published, monkeypatch):
+    monkeypatch.setattr(pdf, "unavailable_reason", UNAVAILABLE_REASON)
     monkeypatch.setitem(sys.modules, "playwright.sync_api", None)  # import fails
     r = client.get(f"/raportit/{published.pk}/pdf/")
     assert r.status_code == 503
