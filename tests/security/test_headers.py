@@ -93,8 +93,13 @@ def test_no_template_has_inline_scripts_or_styles():
     from pathlib import Path
 
     root = Path(__file__).resolve().parents[2] / "templates"
+    # Printed by Chromium from memory (reports/pdf.py), never sent to a
+    # browser: its stylesheet is written into it, and nothing else loads.
+    printed_only = {"reports/pdf.html"}
     offenders = []
     for template in root.rglob("*.html"):
+        if str(template.relative_to(root)) in printed_only:
+            continue
         text = template.read_text()
         if re.search(r"<script(?![^>]*\bsrc=)[^>]*>", text) or re.search(
             r"<style|\sstyle=\"|\son[a-z]+=\"", text
