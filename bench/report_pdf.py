@@ -9,8 +9,9 @@ report with its cut-off at the strategy's mid-term date, and times:
 - publishing (the state of every public indicator as of the cut-off, frozen
   into the report), once;
 - the PDF of the published report (reports.pdf.render_pdf: HTML, printed by
-  Chromium), ``--repeat`` times: wall time, and CPU time of the process and
-  of the browser processes it starts and waits for.
+  Chromium), ``--repeat`` times: wall time, CPU time of the process and of
+  the browser processes it starts and waits for, and the machine's CPU time
+  (every process, /proc/stat: meaningful on a quiet machine).
 
 - the DOCX of the published report (reports.word.render_docx), once per
   round.
@@ -67,11 +68,24 @@ def cpu_seconds():
         for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
         for u in [resource.getrusage(who)]
     )
-started, cpu = time.perf_counter(), cpu_seconds()
+def machine_busy_seconds():
+    # Every process on the machine (/proc/stat): the browser's processes that
+    # nobody waits for are counted too. Meaningful on a quiet machine only.
+    try:
+        with open("/proc/stat") as f:
+            fields = [int(x) for x in f.readline().split()[1:]]
+    except OSError:
+        return float("nan")
+    # user, nice, system, irq, softirq (not idle, iowait or stolen time)
+    busy = fields[0] + fields[1] + fields[2] + fields[5] + fields[6]
+    return busy / os.sysconf("SC_CLK_TCK")
+started, cpu, busy = time.perf_counter(), cpu_seconds(), machine_busy_seconds()
 content = pdf.render_pdf(report, base_url="http://testserver/")
 wall, cpu = time.perf_counter() - started, cpu_seconds() - cpu
+busy = machine_busy_seconds() - busy
 pages = len(PdfReader(io.BytesIO(content)).pages)
-print(json.dumps({"wall": wall, "cpu": cpu, "pages": pages, "bytes": len(content)}))
+result = {"wall": wall, "cpu": cpu, "busy": busy, "pages": pages}
+print(json.dumps({**result, "bytes": len(content)}))
 """
 
 
@@ -271,14 +285,19 @@ def main(argv: list[str] | None = None) -> int:
     def line(label: str, runs: list[dict]) -> str:
         walls = [r["wall"] for r in runs]
         cpus = [r["cpu"] for r in runs]
+        busy = [r.get("busy", float("nan")) for r in runs]
         return (
             f"| {label} | {runs[-1]['pages']} | {runs[-1]['bytes'] / 1e6:.1f} MB | "
             f"{', '.join(f'{w:.1f}' for w in walls)} | "
-            f"{statistics.median(walls):.1f} | {statistics.median(cpus):.1f} |"
+            f"{statistics.median(walls):.1f} | {statistics.median(cpus):.1f} | "
+            f"{statistics.median(busy):.1f} |"
         )
 
-    print("\n| code | pages | size | wall s per round | median wall s | median CPU s |")
-    print("| --- | ---: | ---: | --- | ---: | ---: |")
+    print(
+        "\n| code | pages | size | wall s per round | median wall s "
+        "| median CPU s | median machine CPU s |"
+    )
+    print("| --- | ---: | ---: | --- | ---: | ---: | ---: |")
     print(line("this", ours))
     if theirs:
         print(line(args.against, theirs))
@@ -287,11 +306,11 @@ def main(argv: list[str] | None = None) -> int:
         f"{len(docx_times)} renders, {len(docx) / 1e6:.1f} MB"
     )
     if theirs:
-        for what in ("wall", "cpu"):
+        labels = {"wall": "wall", "cpu": "CPU", "busy": "machine CPU"}
+        for what, label in labels.items():
             ratio = statistics.median(r[what] for r in ours) / statistics.median(
                 r[what] for r in theirs
             )
-            label = "wall" if what == "wall" else "CPU"
             goal = "goal 0.5 or less"
             print(f"this / {args.against}: {ratio:.2f} of the {label} time ({goal})")
     print(

@@ -9,10 +9,11 @@ the page's own scripts are off: a report's texts come from its writers and
 are printed, never run.
 
 Chromium has no CSS for "the page this element is on" (``target-counter``),
-so the document is printed twice: the first print, untagged, tells the page
-of each id that a link points at (Chromium names a destination for it),
-which the elements marked ``data-page-of="ID"`` then show; the second is the
-tagged PDF. If the numbers moved anything, it is printed again.
+so the document is printed twice: the first print, untagged and without what
+follows the last chapter's heading, tells the page of each id that a link
+points at (Chromium names a destination for it), which the elements marked
+``data-page-of="ID"`` then show; the second is the tagged PDF. If the numbers
+moved anything, it is printed again.
 """
 
 import io
@@ -46,10 +47,37 @@ MAX_TAGGED_PRINTS = 2
 # Seconds for loading and for each print; a long report prints in a few.
 TIMEOUT_MS = 120_000
 
+# For the first print, which only finds the pages: what follows the heading
+# of the last marked id cannot move any of them, so it is left out (a long
+# report's appendix, half its pages).
+LEAVE_OUT_THE_REST = """() => {
+  const ids = [...document.querySelectorAll("[data-page-of]")]
+    .map(el => document.getElementById(el.dataset.pageOf)).filter(Boolean);
+  if (!ids.length) return;
+  const last = ids.reduce((a, b) =>
+    a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? b : a);
+  for (let node = last.firstElementChild || last; node && node !== document.body;
+       node = node.parentElement) {
+    for (let next = node.nextElementSibling; next; next = next.nextElementSibling) {
+      next.setAttribute("data-left-out", "");
+    }
+  }
+  const style = document.createElement("style");
+  style.id = "left-out";
+  style.textContent = "[data-left-out] { display: none !important; }";
+  document.head.append(style);
+}"""
+PUT_BACK_THE_REST = """() => {
+  document.getElementById("left-out")?.remove();
+  for (const el of document.querySelectorAll("[data-left-out]")) {
+    el.removeAttribute("data-left-out");
+  }
+}"""
+
 SHOW_PAGES = """pages => {
-  const marked = document.querySelectorAll("[data-page-of]");
+  const marked = [...document.querySelectorAll("[data-page-of]")];
   for (const el of marked) el.textContent = pages[el.dataset.pageOf] ?? "";
-  return marked.length;
+  return marked.map(el => el.dataset.pageOf);
 }"""
 
 
@@ -145,13 +173,16 @@ def _print_when_given(documents: queue.Queue, origin: str) -> Printed | None:
             page.goto(url, wait_until="load")
             options = {"prefer_css_page_size": True, "print_background": True}
             pages = {}
-            if page.evaluate(SHOW_PAGES, pages):
+            shown = page.evaluate(SHOW_PAGES, pages)
+            if shown:
+                page.evaluate(LEAVE_OUT_THE_REST)
                 pages = destinations(page.pdf(**options, tagged=False))
+                page.evaluate(PUT_BACK_THE_REST)
             for _ in range(MAX_TAGGED_PRINTS):
                 page.evaluate(SHOW_PAGES, pages)
                 pdf = page.pdf(**options, tagged=True)
                 printed = destinations(pdf)
-                if printed == pages:
+                if all(printed.get(i) == pages.get(i) for i in shown):
                     break
                 pages = printed
             else:
