@@ -53,26 +53,27 @@ def header() -> list[str]:
 
 def rows(content: ReportContent) -> list[list]:
     """A list per reading: numbers as Decimals, the rest as text."""
+    # Each label translated once, not once per reading (30 000 in a long report).
+    status_label = {status: str(status.label) for status in Status}
+    yes = _("kyllä")
     out = []
     for state in content.states.values():
         d = state.definition
+        indicator = [d.id, str(d.name), str(d.unit), str(Kind(d.kind).label)]
         for r in state.readings:
             out.append(
                 [
-                    d.id,
-                    str(d.name),
-                    str(d.unit),
-                    str(Kind(d.kind).label),
+                    *indicator,
                     r.period.label(),
                     r.year,
                     r.part,
                     r.value,
-                    str(Status(r.assessed).label) if r.assessed else "",
+                    status_label[Status(r.assessed)] if r.assessed else "",
                     # As the report shows it: a derived 116,666… is 116,7.
                     _rounded(r.planned, d.decimals),
-                    str(r.status.label) if r.status else "",
-                    _("kyllä") if r.preliminary else "",
-                    _("kyllä") if r.before_period else "",
+                    status_label[Status(r.status)] if r.status else "",
+                    yes if r.preliminary else "",
+                    yes if r.before_period else "",
                     str(r.narrative),
                 ]
             )
@@ -83,20 +84,15 @@ def _rounded(value: Decimal | None, decimals: int) -> Decimal | None:
     return None if value is None else Decimal(formatting.machine(value, decimals))
 
 
-def _csv_cell(cell) -> str:
-    if cell is None:
-        return ""
-    if isinstance(cell, Decimal):
-        return formatting.plain(cell)  # "1234,5": exact, no grouping
-    return str(cell)
-
-
 def to_csv(content: ReportContent) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerow(header())
     for row in rows(content):
-        writer.writerow([_csv_cell(cell) for cell in row])
+        # The csv module writes None as "" and whole numbers as they are.
+        writer.writerow(
+            [formatting.plain(c) if isinstance(c, Decimal) else c for c in row]
+        )
     return out.getvalue().encode("utf-8-sig")
 
 
