@@ -285,8 +285,8 @@ if not 0 <= INDICATOR_HISTORY_YEARS <= 100:
     raise ImproperlyConfigured("INDICATOR_HISTORY_YEARS must be from 0 to 100")
 # The site's address for links in emails (reminders have no request).
 SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000" if DEBUG else "")
-# The Chromium that prints report PDFs (reports/chromium.py); empty: the
-# first of chromium, chromium-browser and google-chrome on the PATH.
+# The Chromium that prints report PDFs; empty: the first of
+# reports/chromium.py's BROWSER_NAMES on the PATH.
 REPORT_PDF_BROWSER = os.environ.get("DJANGO_PDF_BROWSER", "")
 
 

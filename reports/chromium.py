@@ -1,12 +1,13 @@
 """HTML printed to PDF by headless Chromium, driven by Playwright.
 
-The system's Chromium (Debian's ``chromium`` package, or the program named by
+The system's Chromium (``BROWSER_NAMES``, or the program named by
 ``DJANGO_PDF_BROWSER``) lays the pages out and prints them; Playwright starts
 it and talks to it. The document is handed to the browser from memory at an
-address on the site's origin (so that relative links point at the site),
-every other request is refused (a report needs nothing from the network), and
-the page's own scripts are off: a report's texts come from its writers and
-are printed, never run.
+address on the site's origin (so that a relative link would point at the
+site), every other request is refused (a report needs nothing from the
+network), and the page's own scripts are off: a report's texts come from its
+writers and are printed, never run. Chromium keeps its sandbox unless it runs
+as root, where it refuses one (containers, CI).
 
 Chromium has no CSS for "the page this element is on" (``target-counter``),
 so the document is printed twice: the first print, untagged and without what
@@ -21,11 +22,13 @@ import logging
 import os
 import queue
 import shutil
-from collections.abc import Callable, Iterator
+import threading
+from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from functools import partial
 from typing import NamedTuple
+from urllib.parse import urlsplit
 
 from django.conf import settings
 
@@ -44,12 +47,29 @@ BROWSER_NAMES = (
 DOCUMENT_PATH = "/__raportti__.html"
 # The tagged prints tried before the page numbers are given up as settled.
 MAX_TAGGED_PRINTS = 2
-# Seconds for loading and for each print; a long report prints in a few.
+# Milliseconds for loading and for each print; a long report prints in a few
+# seconds.
 TIMEOUT_MS = 120_000
+# Browsers printing at once in one server process (each takes a few hundred
+# MB); a further print waits for one of them to finish.
+MAX_BROWSERS = 2
+_browsers = threading.BoundedSemaphore(MAX_BROWSERS)
 
+# The marked elements show their targets' pages; returns each marked id with
+# the text of the link to it (the PDF's bookmarks).
+SHOW_PAGES = """pages => {
+  const marked = [...document.querySelectorAll("[data-page-of]")];
+  for (const el of marked) el.textContent = pages[el.dataset.pageOf] ?? "";
+  return marked.map(el => {
+    const id = el.dataset.pageOf;
+    const link = document.querySelector(`a[href="#${CSS.escape(id)}"]`);
+    return [id, link ? link.textContent.replace(/\\s+/g, " ").trim() : ""];
+  });
+}"""
 # For the first print, which only finds the pages: what follows the heading
-# of the last marked id cannot move any of them, so it is left out (a long
-# report's appendix, half its pages).
+# of the last marked id is left out (a long report's appendix, half its
+# pages). It cannot move that heading when the heading's part starts on a new
+# page, as the report's chapters do (report.css: break-before).
 LEAVE_OUT_THE_REST = """() => {
   const ids = [...document.querySelectorAll("[data-page-of]")]
     .map(el => document.getElementById(el.dataset.pageOf)).filter(Boolean);
@@ -74,17 +94,18 @@ PUT_BACK_THE_REST = """() => {
   }
 }"""
 
-SHOW_PAGES = """pages => {
-  const marked = [...document.querySelectorAll("[data-page-of]")];
-  for (const el of marked) el.textContent = pages[el.dataset.pageOf] ?? "";
-  return marked.map(el => el.dataset.pageOf);
-}"""
+
+class PrintError(RuntimeError):
+    """Chromium could not print the document."""
 
 
 class Printed(NamedTuple):
     pdf: bytes
-    # The page (from 1) where each element with an id starts.
+    # The page (from 1) of each link target (Chromium's named destinations).
     pages: dict[str, int]
+    # The ids whose page the document shows, in order, each with the text of
+    # the link to it: the PDF's bookmarks.
+    marked: list[tuple[str, str]]
 
 
 def browser_path() -> str:
@@ -99,10 +120,13 @@ def browser_path() -> str:
     return ""
 
 
-def launch_args() -> list[str]:
-    # Chromium will not start its sandbox as root (containers, CI); as any
-    # other user it keeps it.
-    return ["--no-sandbox"] if os.geteuid() == 0 else []
+def launch_options() -> dict:
+    path = browser_path()
+    if not path:
+        raise PrintError("no Chromium: " + ", ".join(BROWSER_NAMES))
+    # Playwright turns Chromium's sandbox off unless asked; it is kept except
+    # as root, where Chromium refuses to start with it.
+    return {"executable_path": path, "chromium_sandbox": os.geteuid() != 0}
 
 
 def destinations(pdf: bytes) -> dict[str, int]:
@@ -117,78 +141,97 @@ def destinations(pdf: bytes) -> dict[str, int]:
         }
 
 
+class Job:
+    """A browser starting for one document (see :func:`printer`)."""
+
+    def __init__(self, documents: queue.Queue, printing: Future):
+        self._documents = documents
+        self.printing = printing
+
+    def send(self, html: str) -> Future:
+        """Print ``html``; a future of its :class:`Printed`. Once per job."""
+        self._documents.put_nowait(html)  # a second document: queue.Full
+        return self.printing
+
+
 @contextmanager
-def printer(origin: str) -> Iterator[Callable[[str], Future]]:
-    """Start Chromium now; the caller gets ``send(html)``, which prints the
-    document and returns a future of its :class:`Printed`.
+def printer(origin: str) -> Iterator[Job]:
+    """Start Chromium now; ``job.send(html)`` then prints the document.
 
     The browser starts while the caller renders the HTML, and prints while
     the caller does other work: both run in Chromium's own processes. All of
     Playwright runs in a thread of its own, since its synchronous API refuses
-    a thread that already runs an event loop (a browser test's, say).
+    a thread that already runs an event loop (a browser test's, say). If the
+    caller fails, the print stops at its next step.
     """
     documents: queue.Queue[str | None] = queue.Queue(maxsize=1)
+    stop = threading.Event()
     with ThreadPoolExecutor(max_workers=1) as thread:
-        printing = thread.submit(_print_when_given, documents, origin)
-
-        def send(html: str) -> Future:
-            documents.put(html)
-            return printing
-
+        job = Job(documents, thread.submit(_print_when_given, documents, origin, stop))
         try:
-            yield send
+            yield job
         finally:
-            if documents.empty() and not printing.done():
-                documents.put(None)  # never sent: the browser just closes
+            stop.set()
+            if documents.empty() and not job.printing.done():
+                documents.put_nowait(None)  # never sent: the browser just closes
 
 
 def print_pdf(html: str, *, origin: str) -> Printed:
-    """``html`` as a tagged PDF, and the page of each id in it."""
-    with printer(origin) as send:
-        return send(html).result()
+    """``html`` as a tagged PDF, the page of each link target, the marked ids."""
+    with printer(origin) as job:
+        return job.send(html).result()
 
 
-def _serve_only(url: str, html: str, route) -> None:
-    if route.request.url == url:
+def _serve_only(html: str, route) -> None:
+    # By path: Chromium writes the host its own way (case, default port).
+    request = route.request
+    if (
+        urlsplit(request.url).path == DOCUMENT_PATH
+        and request.is_navigation_request()
+        and request.frame.parent_frame is None
+    ):
         route.fulfill(body=html, content_type="text/html; charset=utf-8")
     else:
         route.abort()
 
 
-def _print_when_given(documents: queue.Queue, origin: str) -> Printed | None:
+def _print_when_given(
+    documents: queue.Queue, origin: str, stop: threading.Event
+) -> Printed | None:
     from playwright.sync_api import sync_playwright
 
+    options = launch_options()
     url = origin.rstrip("/") + DOCUMENT_PATH
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=browser_path(), args=launch_args()
-        )
+    with _browsers, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(**options)
         try:
             page = browser.new_page(java_script_enabled=False)
             page.set_default_timeout(TIMEOUT_MS)
             html = documents.get()
             if html is None:
                 return None
-            page.route("**/*", partial(_serve_only, url, html))
+            page.route("**/*", partial(_serve_only, html))
             page.goto(url, wait_until="load")
-            options = {"prefer_css_page_size": True, "print_background": True}
-            pages = {}
-            shown = page.evaluate(SHOW_PAGES, pages)
-            if shown:
-                page.evaluate(LEAVE_OUT_THE_REST)
-                pages = destinations(page.pdf(**options, tagged=False))
-                page.evaluate(PUT_BACK_THE_REST)
-            for _ in range(MAX_TAGGED_PRINTS):
-                page.evaluate(SHOW_PAGES, pages)
-                pdf = page.pdf(**options, tagged=True)
-                printed = destinations(pdf)
-                if all(printed.get(i) == pages.get(i) for i in shown):
-                    break
-                pages = printed
-            else:
-                log.warning(
-                    "page numbers still moving after %d prints", MAX_TAGGED_PRINTS
-                )
-            return Printed(pdf, printed)
+            return _print_page(page, stop)
         finally:
             browser.close()
+
+
+def _print_page(page, stop: threading.Event) -> Printed | None:
+    options = {"prefer_css_page_size": True, "print_background": True}
+    pages: dict[str, int] = {}
+    marked = page.evaluate(SHOW_PAGES, pages)
+    if marked:
+        page.evaluate(LEAVE_OUT_THE_REST)
+        pages = destinations(page.pdf(**options, tagged=False))
+        page.evaluate(PUT_BACK_THE_REST)
+    for _ in range(MAX_TAGGED_PRINTS):
+        if stop.is_set():
+            return None
+        page.evaluate(SHOW_PAGES, pages)
+        pdf = page.pdf(**options, tagged=True)
+        printed = destinations(pdf)
+        if all(printed.get(i) == pages.get(i) for i, _text in marked):
+            return Printed(pdf, printed, [tuple(m) for m in marked])
+        pages = printed
+    raise PrintError(f"the page numbers still moved after {MAX_TAGGED_PRINTS} prints")

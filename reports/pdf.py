@@ -41,21 +41,25 @@ def unavailable_reason() -> str:
     if not chromium.browser_path():
         return _(
             "PDF-tiedostoa ei voi muodostaa: palvelimelta puuttuu Chromium-selain "
-            "(Debianin paketti chromium)."
+            "(Debianin paketti chromium-headless-shell)."
         )
     return ""
 
 
-@cache
-def _stylesheet(path: str) -> str:
+def _read(path: str) -> str:
     with open(finders.find(path), encoding="utf-8") as f:
         return f.read()
 
 
+_read_once = cache(_read)
+
+
 def stylesheet() -> str:
     """The report's CSS, written into the document it prints from (the
-    browser loads nothing else). Read once per process, like static files."""
-    return mark_safe("\n".join(_stylesheet(path) for path in STYLESHEETS))
+    browser loads nothing else). Read once per process, like static files;
+    with debug on (``make run``) every time, so that edits show at once."""
+    read = _read if settings.DEBUG else _read_once
+    return mark_safe("\n".join(read(path) for path in STYLESHEETS))
 
 
 def render_html(report: MidtermReport, content: ReportContent | None = None) -> str:
@@ -70,13 +74,6 @@ def render_html(report: MidtermReport, content: ReportContent | None = None) -> 
     return render_to_string("reports/pdf.html", ctx)
 
 
-def _front_matter(html: str) -> str:
-    # The head and the table of contents come first; the rest (nearly all of
-    # a long report) has nothing for the PDF's metadata or bookmarks.
-    end = html.find("</nav>")
-    return html if end < 0 else html[: end + len("</nav>")]
-
-
 def render_pdf(
     report: MidtermReport,
     *,
@@ -87,10 +84,10 @@ def render_pdf(
     origin = base_url or settings.SITE_URL or "http://localhost/"
     # Chromium starts while the HTML is rendered, and prints while the data
     # file is written: its work runs in its own processes.
-    with chromium.printer(origin) as send:
+    with chromium.printer(origin) as job:
         content = content if content is not None else content_of(report)
         html = render_html(report, content)
-        printing = send(html)
+        printing = job.send(html)
         # Every reading goes with the report as data; the appendix names it.
         data = pdf_finishing.Attachment(
             name=readings_data.filename(report, "csv"),
@@ -101,8 +98,8 @@ def render_pdf(
         printed = printing.result()
     return pdf_finishing.finish(
         printed.pdf,
-        head=pdf_finishing.read_head(_front_matter(html)),
-        pages=printed.pages,
+        head=pdf_finishing.read_head(html),
+        bookmarks=printed.marked,
         attachment=data,
     )
 

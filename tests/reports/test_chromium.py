@@ -1,6 +1,7 @@
 """Printing with Chromium: the page numbers, and nothing fetched or run."""
 
 import io
+import queue
 import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
@@ -72,11 +73,15 @@ def server():
     httpd.shutdown()
 
 
-def test_it_fetches_nothing_and_runs_no_script(server):
+def test_it_fetches_nothing_and_runs_no_script(server, tmp_path):
     _Counter.hits = 0
+    secret = tmp_path / "salainen.txt"
+    secret.write_text("salainen-sisalto")
     extra = (
         f'<img src="{server}/kuva.png" alt=""><link rel="stylesheet" '
         f'href="{server}/tyyli.css"><iframe src="{server}/"></iframe>'
+        f'<iframe src="{chromium.DOCUMENT_PATH}"></iframe>'
+        f'<iframe src="file://{secret}"></iframe>'
         "<p id='s'>ennen</p><script>document.getElementById('s').textContent"
         "='skripti ajettiin'</script>"
     )
@@ -85,6 +90,8 @@ def test_it_fetches_nothing_and_runs_no_script(server):
     assert _Counter.hits == 0
     text = "\n".join(_text(printed.pdf))
     assert "ennen" in text and "skripti ajettiin" not in text
+    assert "salainen-sisalto" not in text
+    assert text.count("ennen") == 1  # the document not again in a frame
 
 
 def test_it_finds_the_browser_or_says_there_is_none(settings, tmp_path):
@@ -108,9 +115,90 @@ def test_it_prints_from_a_thread_of_its_own_beside_a_running_event_loop():
     assert asyncio.run(inside_a_loop()).pages["c"] == 4
 
 
+def _within(seconds: float, work) -> None:
+    """Run ``work`` in a thread; fail (not hang) when it takes longer."""
+    failure = []
+
+    def run():
+        try:
+            work()
+        except BaseException as exc:  # noqa: BLE001 (given to the test)
+            failure.append(exc)
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(seconds)
+    assert not thread.is_alive(), f"still running after {seconds} s"
+    if failure:
+        raise failure[0]
+
+
 def test_it_closes_the_browser_when_no_document_comes():
-    with pytest.raises(ValueError), chromium.printer("http://x.test/"):
-        raise ValueError("the caller fails while rendering")
+    jobs = []
+
+    def caller_fails_while_rendering():
+        with pytest.raises(ValueError), chromium.printer("http://x.test/") as job:
+            jobs.append(job)
+            raise ValueError("the caller fails while rendering")
+
+    _within(60, caller_fails_while_rendering)
+    assert jobs[0].printing.result() is None  # closed without printing
+
+
+def test_it_stops_printing_when_the_caller_fails_after_sending(monkeypatch):
+    from playwright.sync_api import Page
+
+    prints = []
+    real_pdf = Page.pdf
+
+    def counted(self, **options):
+        prints.append(options["tagged"])
+        return real_pdf(self, **options)
+
+    monkeypatch.setattr(Page, "pdf", counted)
+    jobs = []
+
+    def caller_fails_after_sending():
+        with pytest.raises(ValueError), chromium.printer("http://x.test/") as job:
+            jobs.append(job)
+            job.send(CHAPTERS.replace("{extra}", ""))
+            raise ValueError("the caller fails while writing the data")
+
+    _within(60, caller_fails_after_sending)
+    assert jobs[0].printing.result() is None
+    assert True not in prints  # the tagged print never started
+
+
+def test_it_takes_one_document_per_job():
+    with chromium.printer("http://x.test/") as job:
+        job.send(CHAPTERS.replace("{extra}", ""))
+        with pytest.raises(queue.Full):
+            job.send("<p>toinen</p>")
+        assert job.printing.result().pages["c"] == 4
+
+
+def test_it_serves_the_document_whatever_the_host_looks_like():
+    printed = chromium.print_pdf(
+        CHAPTERS.replace("{extra}", ""), origin="https://Kemijarvi.EXAMPLE:443/"
+    )
+    assert printed.pages["c"] == 4
+
+
+def test_it_refuses_to_start_without_a_browser(settings, tmp_path):
+    settings.REPORT_PDF_BROWSER = str(tmp_path / "ei-ole")
+    with pytest.raises(chromium.PrintError, match="no Chromium"):
+        chromium.print_pdf("<p>x</p>", origin="http://x.test/")
+
+
+def test_it_keeps_the_sandbox_except_as_root(monkeypatch, settings, tmp_path):
+    program = tmp_path / "chromium"
+    program.write_text("#!/bin/sh\n")
+    program.chmod(0o755)
+    settings.REPORT_PDF_BROWSER = str(program)
+    monkeypatch.setattr(chromium.os, "geteuid", lambda: 1000)
+    assert chromium.launch_options()["chromium_sandbox"] is True
+    monkeypatch.setattr(chromium.os, "geteuid", lambda: 0)
+    assert chromium.launch_options()["chromium_sandbox"] is False
 
 
 def test_it_prefers_the_headless_shell(settings, tmp_path, monkeypatch):

@@ -1,8 +1,12 @@
 """The PDF's metadata, bookmarks and attachment, and text written into CSS."""
 
+import io
+
 from django.template import Context, Template
 
+import pikepdf
 from pikepdf import Name
+from pypdf import PdfReader
 
 from reports import pdf_finishing
 from reports.templatetags.print_css import css_string
@@ -16,12 +20,39 @@ Kemijärvi </title><meta name="author" content="Kemijärven kaupunki">
 <a href="#b">1. <b>Kylien</b> kaupunki</a><span data-page-of="b"></span></nav>"""
 
 
-def test_it_reads_the_head_and_the_contents():
+def test_it_reads_the_head():
     head = pdf_finishing.read_head(HEAD)
     assert " ".join(head.title.split()) == "Raportti – Kemijärvi"
     assert head.meta["author"] == ["Kemijärven kaupunki", "Maija M"]
-    assert head.numbered == ["a", "b"]
-    assert head.link_texts == {"a": "Johdanto", "b": "1. Kylien kaupunki"}
+    assert "dcterms.created" in head.meta
+
+
+def test_it_finishes_a_pdf_with_information_bookmarks_and_the_data():
+    made = pikepdf.new()
+    for _ in range(3):
+        made.add_blank_page()
+    made.Root.Dests = pikepdf.Dictionary(
+        {"/b": pikepdf.Array([made.pages[2].obj, Name.XYZ, 0, 800, 0])}
+    )
+    raw = io.BytesIO()
+    made.save(raw)
+    data = pdf_finishing.Attachment("lukemat.csv", b"a;b\r\n", "Lukemat", "text/csv")
+    finished = pdf_finishing.finish(
+        raw.getvalue(),
+        head=pdf_finishing.read_head(HEAD),
+        # "a" has no destination: no bookmark; "c" has no title: none either.
+        bookmarks=[("a", "Johdanto"), ("b", "1. Kylien kaupunki"), ("c", "")],
+        attachment=data,
+    )
+    reader = PdfReader(io.BytesIO(finished))
+    assert [
+        (item.title, reader.get_destination_page_number(item))
+        for item in reader.outline
+    ] == [("1. Kylien kaupunki", 2)]
+    assert reader.trailer["/Root"]["/PageMode"] == "/UseOutlines"
+    assert reader.metadata["/councildecision"] == "Kaupunginvaltuusto 1.2.2026 § 5"
+    assert reader.xmp_metadata.dc_title["x-default"] == "Raportti – Kemijärvi"
+    assert reader.attachments["lukemat.csv"] == [b"a;b\r\n"]
 
 
 def test_it_makes_the_document_information():
