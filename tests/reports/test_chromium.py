@@ -23,17 +23,23 @@ def _text(pdf: bytes) -> list[str]:
     return [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
 
 
-def test_it_shows_the_page_of_each_marked_id_after_two_prints(monkeypatch):
+@pytest.fixture
+def prints(monkeypatch) -> list[bool]:
+    """Each print's ``tagged`` option, in order."""
     from playwright.sync_api import Page
 
-    prints = []
+    made = []
     real_pdf = Page.pdf
 
     def counted(self, **options):
-        prints.append(options["tagged"])
+        made.append(options["tagged"])
         return real_pdf(self, **options)
 
     monkeypatch.setattr(Page, "pdf", counted)
+    return made
+
+
+def test_it_shows_the_page_of_each_marked_id_after_two_prints(prints):
     # What follows the last chapter's heading is left out of the first print
     # only: here a table that takes pages of its own.
     rows = "".join(f"<tr><td>rivi {n}</td></tr>" for n in range(200))
@@ -145,17 +151,7 @@ def test_it_closes_the_browser_when_no_document_comes():
     assert jobs[0].printing.result() is None  # closed without printing
 
 
-def test_it_stops_printing_when_the_caller_fails_after_sending(monkeypatch):
-    from playwright.sync_api import Page
-
-    prints = []
-    real_pdf = Page.pdf
-
-    def counted(self, **options):
-        prints.append(options["tagged"])
-        return real_pdf(self, **options)
-
-    monkeypatch.setattr(Page, "pdf", counted)
+def test_it_stops_printing_when_the_caller_fails_after_sending(prints):
     jobs = []
 
     def caller_fails_after_sending():
