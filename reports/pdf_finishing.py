@@ -67,23 +67,22 @@ def read_head(html: str) -> Head:
     return reader.head
 
 
-STANDARD_META = {"author", "description", "keywords", "generator", "dcterms.created"}
+# The document information's own keys and the <meta> each is read from;
+# another <meta> gets a key of its own (info_key).
+META_INFO = {
+    "author": Name.Author,
+    "description": Name.Subject,
+    "keywords": Name.Keywords,
+    "generator": Name.Creator,
+}
+CREATED = "dcterms.created"
+STANDARD_INFO = {Name.Title, Name.CreationDate, *META_INFO.values()}
 
 
 def info_key(meta_name: str) -> Name:
     """A custom <meta> name as a document information key: its letters and
     digits, lower-cased (the keys the report's earlier PDFs had)."""
     return Name("/" + re.sub(r"[^0-9a-z]", "", meta_name.lower()))
-
-
-STANDARD_INFO = [
-    Name.Title,
-    Name.Author,
-    Name.Subject,
-    Name.Keywords,
-    Name.Creator,
-    Name.CreationDate,
-]
 
 
 def pdf_date(iso: str) -> str:
@@ -95,18 +94,12 @@ def pdf_date(iso: str) -> str:
 def document_info(head: Head) -> dict[Name, str]:
     one = {name: ", ".join(values) for name, values in head.meta.items()}
     info = {Name.Title: " ".join(head.title.split())}
-    for meta_name, key in [
-        ("author", Name.Author),
-        ("description", Name.Subject),
-        ("keywords", Name.Keywords),
-        ("generator", Name.Creator),
-    ]:
-        if one.get(meta_name):
-            info[key] = one[meta_name]
-    if one.get("dcterms.created"):
-        info[Name.CreationDate] = pdf_date(one["dcterms.created"])
     for meta_name, value in one.items():
-        if meta_name not in STANDARD_META:
+        if meta_name == CREATED:
+            info[Name.CreationDate] = pdf_date(value)
+        elif meta_name in META_INFO:
+            info[META_INFO[meta_name]] = value
+        else:
             info[info_key(meta_name)] = value
     return info
 
@@ -118,9 +111,8 @@ def finish(
     destination and its title) and the attachment."""
     with pikepdf.open(io.BytesIO(pdf)) as document:
         info = document_info(head)
-        for key in STANDARD_INFO:
-            if key in info:
-                document.docinfo[key] = info.pop(key)
+        for key in STANDARD_INFO & info.keys():
+            document.docinfo[key] = info.pop(key)
         with document.open_metadata(set_pikepdf_as_editor=False) as xmp:
             xmp.load_from_docinfo(document.docinfo)
         for key, value in info.items():  # no XMP equivalent
